@@ -1,0 +1,1 @@
+"""Instructor tooling for the course, exposed as the ``course`` command."""

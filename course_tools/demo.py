@@ -1,0 +1,50 @@
+"""`course demo`: release, autograde a sample class, write feedback and grades."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+from .autograde import autograde, format_outcomes
+from .course import CONFIG_FILE, Course
+from .feedback import generate_feedback
+from .grades import collect_grades, format_table, write_csv
+from .release import release
+from .samples import write_sample_class
+from .variants import load_variants
+
+
+def build_demo_course(repo: Course, target: Path) -> Course:
+    """A fresh course folder at `target` with the repository's source and configuration."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    shutil.copy2(repo.root / CONFIG_FILE, target / CONFIG_FILE)
+    shutil.copytree(repo.source_dir, target / "source",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    return Course(target)
+
+
+def run_demo(repo: Course, target: Path, assignments: list[str] | None = None) -> Course:
+    """Run the whole instructor workflow on the sample class in `target`."""
+    started = time.perf_counter()
+    demo = build_demo_course(repo, target)
+    names = assignments or demo.assignments()
+    print(f"Demo course in {demo.root}")
+    release(demo, names)
+    for name in names:
+        write_sample_class(demo.submitted_dir, name, demo.release_dir / name,
+                           demo.source_dir / name, load_variants(repo.root / "samples", name))
+    for name in names:
+        print(f"\nAutograding {name} ...")
+        outcomes = autograde(demo, name)
+        print(format_outcomes(outcomes))
+        generate_feedback(demo, name)
+    rows = collect_grades(demo)
+    write_csv(rows, demo.root / "grades.csv")
+    print("\nScores (autograded points, then +hand-graded points; ? = not graded yet):")
+    print(format_table(rows))
+    print(f"\nFeedback: {demo.feedback_dir}\nGrades:   {demo.root / 'grades.csv'}")
+    print(f"Demo finished in {time.perf_counter() - started:.0f} s")
+    return demo

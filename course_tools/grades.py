@@ -1,0 +1,94 @@
+"""`course grades`: a CSV of every score and a student x assignment table."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from nbgrader.api import Gradebook
+
+from .autograde import read_report
+from .course import Course
+from .scores import submission_score
+
+CSV_FIELDS = [
+    "student", "assignment", "status", "auto_score", "auto_max",
+    "manual_score", "manual_max", "total_score", "max_score", "reason",
+]
+
+
+@dataclass(frozen=True)
+class GradeRow:
+    student: str
+    assignment: str
+    status: str  # graded, needs manual grading, rejected, failed, missing
+    auto_score: float | None
+    auto_max: float | None
+    manual_score: float | None
+    manual_max: float | None
+    reason: str = ""
+
+    def as_csv(self) -> dict:
+        total = None if self.auto_score is None else self.auto_score + (self.manual_score or 0)
+        max_score = None if self.auto_max is None else self.auto_max + (self.manual_max or 0)
+        return {**self.__dict__, "total_score": total, "max_score": max_score}
+
+    def cell(self) -> str:
+        """A short entry for the printed table."""
+        if self.auto_score is None:
+            return self.status
+        text = f"{self.auto_score:g}/{self.auto_max:g}"
+        if self.manual_max:
+            manual = "?" if self.manual_score is None else f"{self.manual_score:g}"
+            text += f" +{manual}/{self.manual_max:g}"
+        return text
+
+
+def collect_grades(course: Course) -> list[GradeRow]:
+    """One row per student and assignment, from the gradebook and the autograde reports."""
+    api = course.api()
+    db_url, course_id = api.coursedir.db_url, api.coursedir.course_id
+    with Gradebook(db_url, course_id) as gb:
+        students = {s.id for s in gb.students}
+        assignments = [a.name for a in gb.assignments]
+    reports = {a: read_report(course, a) for a in assignments}
+    for report in reports.values():
+        students.update(report)
+    rows = []
+    for student in sorted(students):
+        for assignment in assignments:
+            outcome = reports[assignment].get(student)
+            if outcome is not None and outcome.status != "graded":
+                rows.append(GradeRow(student, assignment, outcome.status, None, None, None, None,
+                                     "; ".join(outcome.reasons)))
+                continue
+            score = submission_score(db_url, course_id, assignment, student)
+            if score is None:
+                rows.append(GradeRow(student, assignment, "missing", None, None, None, None))
+                continue
+            status = "needs manual grading" if score.manual is None else "graded"
+            rows.append(GradeRow(student, assignment, status, score.auto, score.auto_max,
+                                 score.manual, score.manual_max))
+    return rows
+
+
+def write_csv(rows: list[GradeRow], path: Path) -> None:
+    with path.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=CSV_FIELDS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row.as_csv())
+
+
+def format_table(rows: list[GradeRow]) -> str:
+    """Students down, assignments across: autograded points, then '+manual' ('?' = pending)."""
+    students = sorted({r.student for r in rows})
+    assignments = sorted({r.assignment for r in rows})
+    cells = {(r.student, r.assignment): r.cell() for r in rows}
+    header = ["student", *assignments]
+    body = [[s, *(cells.get((s, a), "") for a in assignments)] for s in students]
+    widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(line, widths)) for line in [header, *body]]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

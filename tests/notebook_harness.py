@@ -1,0 +1,105 @@
+"""Runs a source notebook's test cells against other answers, all inside this process.
+
+Grading through nbgrader costs a kernel start per notebook; checking dozens of
+alternative answers that way would be slow. Instead the notebook's given cells
+(read-only code) and solution cells are executed into a fresh namespace, with the
+variant's code in place of the cell it replaces, and then every autograded test
+cell is executed into that namespace, as nbgrader would in one kernel. A test cell
+passes when it raises nothing, exactly nbgrader's rule.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import nbformat
+
+
+def _nbgrader(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+@dataclass
+class TestResult:
+    grade_id: str
+    points: float
+    error: str | None
+
+    @property
+    def passed(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class NotebookRun:
+    results: list[TestResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> set[str]:
+        return {r.grade_id for r in self.results if not r.passed}
+
+    def explain(self) -> str:
+        return "\n".join(
+            f"  {r.grade_id}: {'ok' if r.passed else r.error.strip().splitlines()[-1]}"
+            for r in self.results
+        )
+
+
+def _is_program(meta: dict) -> bool:
+    """Solution cells and given read-only code; plain cells are experiments and plots."""
+    return bool(meta.get("solution") or (meta.get("locked") and not meta.get("grade")))
+
+
+class SourceNotebook:
+    """A source notebook split into the cells the harness runs."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.nb = nbformat.read(path, as_version=4)
+        code = [c for c in self.nb.cells if c.cell_type == "code"]
+        self.test_cells = [c for c in code if _nbgrader(c).get("grade")]
+        self.program_cells = [c for c in code if _is_program(_nbgrader(c))]
+        self.solution_ids = {
+            _nbgrader(c)["grade_id"] for c in code if _nbgrader(c).get("solution")
+        }
+
+    def run(self, replacements: dict[str, str] | None = None) -> NotebookRun:
+        """Execute program cells (with replacements by grade id), then every test cell."""
+        replacements = replacements or {}
+        unknown = set(replacements) - self.solution_ids
+        if unknown:
+            raise KeyError(f"{self.path.name} has no solution cells {sorted(unknown)}")
+        namespace: dict = {"__name__": "__main__"}
+        for cell in self.program_cells:
+            source = replacements.get(_nbgrader(cell).get("grade_id"), cell.source)
+            _execute(source, namespace, f"{self.path.name}:{_nbgrader(cell).get('grade_id')}")
+        run = NotebookRun()
+        for cell in self.test_cells:
+            meta = _nbgrader(cell)
+            error = _execute(cell.source, namespace, f"{self.path.name}:{meta['grade_id']}",
+                             capture=True)
+            run.results.append(TestResult(meta["grade_id"], meta.get("points", 0), error))
+        plt.close("all")
+        return run
+
+
+def _execute(source: str, namespace: dict, label: str, capture: bool = False) -> str | None:
+    """Exec `source` into `namespace`; return the formatted error, or None on success.
+
+    Program cells may fail (an unanswered stub, a broken variant); as in a kernel,
+    execution goes on with the next cell.
+    """
+    buffer = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+            exec(compile(source, label, "exec"), namespace)  # noqa: S102
+    except BaseException as exc:  # noqa: BLE001  (a cell may raise anything, SystemExit too)
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        return "".join(traceback.format_exception(exc))
+    return None

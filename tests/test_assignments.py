@@ -1,0 +1,175 @@
+"""Every assignment: release in sync and clean, points add up, grading is right both ways."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from course_tools.course import CONFIG_FILE, Course
+from course_tools.release import release
+from course_tools.samples import MALFORMED, MISTAKES, REFERENCE, UNTOUCHED
+from course_tools.scores import failed_test_cells, submission_score
+
+HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
+SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
+
+
+def _nbgrader(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def _notebooks(course: Course, folder: str, assignment: str) -> list[Path]:
+    paths = sorted((course.root / folder / assignment).glob("*.ipynb"))
+    assert paths, f"no notebooks in {folder}/{assignment}"
+    return paths
+
+
+def _secret_lines(source_nb) -> list[str]:
+    """Lines of solutions, hidden tests and model answers long enough to be telling."""
+    lines = []
+    for cell in source_nb.cells:
+        meta = _nbgrader(cell)
+        if cell.cell_type == "markdown" and meta.get("solution"):
+            lines += cell.source.splitlines()
+        for block in (*SOLUTION.findall(cell.source), *HIDDEN.findall(cell.source)):
+            lines += block.splitlines()
+    return [line.strip() for line in lines if len(line.strip()) >= 25]
+
+
+def test_release_matches_generation(repo_course, assignment, tmp_path):
+    course = Course(tmp_path)
+    shutil.copy2(repo_course.root / CONFIG_FILE, tmp_path / CONFIG_FILE)
+    shutil.copytree(repo_course.source_dir / assignment, tmp_path / "source" / assignment)
+    release(course, [assignment])
+    fresh = sorted(p.name for p in (tmp_path / "release" / assignment).iterdir())
+    committed = sorted(p.name for p in (repo_course.release_dir / assignment).iterdir())
+    assert fresh == committed, "release/ holds other files than generation makes: run make release"
+    for name in fresh:
+        new = json.loads((tmp_path / "release" / assignment / name).read_text())
+        old = json.loads((repo_course.release_dir / assignment / name).read_text())
+        assert new == old, f"release/{assignment}/{name} is out of date: run `make release`"
+
+
+def test_release_hides_solutions_and_hidden_tests(repo_course, assignment):
+    for path in _notebooks(repo_course, "release", assignment):
+        text = path.read_text()
+        for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN"):
+            assert marker not in text, f"{path} contains '{marker}'"
+        source_nb = nbformat.read(repo_course.source_dir / assignment / path.name, as_version=4)
+        release_cells = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+        leaked = [line for line in _secret_lines(source_nb) if line in release_cells]
+        assert not leaked, f"{path} shows solution or hidden-test lines: {leaked[:3]}"
+
+
+@pytest.mark.parametrize("folder", ["source", "release"])
+def test_notebooks_are_stored_without_outputs(repo_course, assignment, folder):
+    for path in _notebooks(repo_course, folder, assignment):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                assert not cell.outputs and cell.execution_count is None, (
+                    f"{path}: cell {cell.get('id')} has stored output; clear it before committing"
+                )
+
+
+def test_points_add_up_and_are_announced(repo_course, assignment):
+    auto = manual = 0.0
+    header = ""
+    for path in _notebooks(repo_course, "source", assignment):
+        nb = nbformat.read(path, as_version=4)
+        header += nb.cells[0].source
+        for cell in nb.cells:
+            meta = _nbgrader(cell)
+            if meta.get("grade"):
+                if cell.cell_type == "code":
+                    auto += meta["points"]
+                else:
+                    manual += meta["points"]
+    assert auto + manual == 100, f"{assignment} totals {auto + manual:g} points, not 100"
+    announced = re.search(r"100 in total = (\d+) autograded \+ (\d+) graded by hand", header)
+    assert announced, "the first cell must announce 'Points: 100 in total = A autograded + M ...'"
+    assert (float(announced[1]), float(announced[2])) == (auto, manual), (
+        f"announced {announced[1]} + {announced[2]}, metadata says {auto:g} + {manual:g}"
+    )
+
+
+def _score(course: Course, assignment: str, student: str):
+    api = course.api()
+    return submission_score(api.coursedir.db_url, api.coursedir.course_id, assignment, student)
+
+
+def test_reference_gets_every_autograded_point(demo_course, assignment):
+    score = _score(demo_course, assignment, REFERENCE)
+    api = demo_course.api()
+    failed = failed_test_cells(api.coursedir.db_url, api.coursedir.course_id, assignment, REFERENCE)
+    assert not failed, f"the reference solution fails {failed}"
+    assert score.auto == score.auto_max > 0
+
+
+def test_untouched_release_gets_zero_with_every_test_failing(demo_course, assignment):
+    score = _score(demo_course, assignment, UNTOUCHED)
+    api = demo_course.api()
+    failed = failed_test_cells(api.coursedir.db_url, api.coursedir.course_id, assignment, UNTOUCHED)
+    all_tests = {
+        _nbgrader(c)["grade_id"]
+        for path in _notebooks(demo_course, "source", assignment)
+        for c in nbformat.read(path, as_version=4).cells
+        if c.cell_type == "code" and _nbgrader(c).get("grade")
+    }
+    assert score.auto == 0
+    assert set(failed) == all_tests, f"passing on the untouched release: {all_tests - set(failed)}"
+
+
+def test_mistaken_student_lands_in_between(demo_course, assignment):
+    score = _score(demo_course, assignment, MISTAKES)
+    assert 0 < score.auto < score.auto_max
+
+
+def test_malformed_submission_is_reported_not_graded(demo_course, assignment):
+    from course_tools.autograde import read_report
+
+    outcome = read_report(demo_course, assignment)[MALFORMED]
+    assert outcome.status == "rejected"
+    assert "not valid JSON" in outcome.reasons[0] and "resubmit" in outcome.reasons[0]
+    assert _score(demo_course, assignment, MALFORMED) is None
+
+
+def test_feedback_hides_hidden_tests(demo_course, assignment):
+    source_nbs = [nbformat.read(p, as_version=4)
+                  for p in _notebooks(demo_course, "source", assignment)]
+    hidden = [line.strip() for nb in source_nbs for c in nb.cells
+              for block in HIDDEN.findall(c.source) for line in block.splitlines()
+              if len(line.strip()) >= 25]
+    pages = sorted(demo_course.feedback_dir.glob(f"*/{assignment}/*.html"))
+    assert {p.parts[-3] for p in pages} >= {REFERENCE, MISTAKES, UNTOUCHED}
+    for page in pages:
+        text = page.read_text()
+        assert "hidden tests ran here" in text
+        import html
+        plain = html.unescape(re.sub(r"<[^>]+>", "", text))
+        leaked = [line for line in hidden if line in plain]
+        assert not leaked, f"{page} shows hidden test lines: {leaked[:3]}"
+
+
+def test_plain_nbgrader_commands_work_from_the_root(demo_course, assignment, tmp_path):
+    root = tmp_path / "course"
+    shutil.copytree(demo_course.root, root)
+    bin_dir = Path(sys.executable).parent
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin"}
+    import os
+    env.update({k: v for k, v in os.environ.items() if k.startswith(("COURSE_", "HOME"))})
+    for command in (
+        ["nbgrader", "generate_assignment", assignment, "--force"],
+        ["nbgrader", "autograde", assignment, f"--student={REFERENCE}", "--force"],
+    ):
+        done = subprocess.run([str(bin_dir / command[0]), *command[1:]], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stderr[-3000:]}"
+    score = _score(Course(root), assignment, REFERENCE)
+    assert score.auto == score.auto_max

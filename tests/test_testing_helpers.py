@@ -1,0 +1,377 @@
+"""Tests of utils.testing, the helpers behind the notebooks' test cells."""
+
+import math
+import subprocess
+import sys
+import types
+import warnings
+
+import numpy as np
+import pytest
+
+from utils import testing
+from utils.testing import (
+    as_array,
+    as_float,
+    assert_close,
+    assert_finite,
+    assert_rel_error,
+    assert_shape,
+    assert_type,
+    check_gradient,
+    forbid,
+    no_warnings,
+    numerical_gradient,
+    numerical_gradient_array,
+    rel_error,
+)
+
+
+class AlwaysEqual:
+    """A 'result' that claims to equal anything: must never be trusted."""
+
+    def __eq__(self, other):
+        return True
+
+    __hash__ = object.__hash__
+
+
+# ------------------------------------------------------------------------ rel_error
+
+
+def test_rel_error_known_values():
+    assert rel_error(1.0, 1.0) == 0.0
+    assert rel_error(1.0, 3.0) == pytest.approx(0.5)
+    assert rel_error([1.0, 2.0], [1.0, 6.0]) == pytest.approx(0.5)
+    assert rel_error(0.0, 0.0) == 0.0
+    assert rel_error(0.0, 1e-9) == pytest.approx(1e-9 / 1e-8)  # denominator floor is 1e-8
+    assert isinstance(rel_error(np.ones(3), np.ones(3)), float)
+
+
+def test_rel_error_shape_mismatch_and_nan():
+    with pytest.raises(AssertionError, match=r"\(3,\).*\(3, 1\)"):
+        rel_error(np.ones(3), np.ones((3, 1)))
+    assert math.isnan(rel_error([np.nan], [1.0]))
+
+
+# --------------------------------------------------------------- numerical gradients
+
+
+def test_numerical_gradient_of_sum_of_squares():
+    x = np.array([[1.0, -2.0], [0.5, 3.0]])
+    grad = numerical_gradient(lambda v: np.sum(v**2), x)
+    assert rel_error(grad, 2 * x) < 1e-8
+
+
+def test_numerical_gradient_of_sin_on_0d_array():
+    x = np.array(0.3)
+    grad = numerical_gradient(lambda v: np.sin(v), x)
+    assert grad.shape == ()
+    assert rel_error(grad, np.cos(0.3)) < 1e-8
+
+
+def test_numerical_gradient_array_of_matrix_product():
+    rng = np.random.default_rng(0)
+    x, w = rng.normal(size=(3, 4)), rng.normal(size=(4, 5))
+    dout = rng.normal(size=(3, 5))
+    dx = numerical_gradient_array(lambda v: v @ w, x, dout)
+    dw = numerical_gradient_array(lambda v: x @ v, w, dout)
+    assert rel_error(dx, dout @ w.T) < 1e-8
+    assert rel_error(dw, x.T @ dout) < 1e-8
+
+
+def test_numerical_gradient_array_checks_df_shape():
+    with pytest.raises(AssertionError, match=r"f\(x\) has shape \(2,\) but df has shape \(3,\)"):
+        numerical_gradient_array(lambda v: 2 * v, np.ones(2), np.ones(3))
+
+
+def test_numerical_gradient_restores_x_after_exception():
+    x = np.array([1.0, 2.0, 3.0])
+    original = x.copy()
+    calls = []
+
+    def f(v):
+        calls.append(v.copy())
+        if len(calls) == 4:  # on the second element
+            raise RuntimeError("boom")
+        return np.sum(v)
+
+    with pytest.raises(RuntimeError, match="boom"):
+        numerical_gradient(f, x)
+    np.testing.assert_array_equal(x, original)
+    with pytest.raises(RuntimeError):
+        numerical_gradient_array(lambda v: (_ for _ in ()).throw(RuntimeError("x")), x, 1.0)
+    np.testing.assert_array_equal(x, original)
+
+
+def test_numerical_gradient_rejects_integer_arrays():
+    with pytest.raises(TypeError, match="array of floats"):
+        numerical_gradient(np.sum, np.array([1, 2]))
+
+
+# ---------------------------------------------------------------------- conversion
+
+
+def test_as_array_numbers_lists_and_numpy():
+    assert as_array(3).dtype == np.float64 and as_array(3).shape == ()
+    np.testing.assert_array_equal(as_array([[1, 2], [3, 4]]), [[1.0, 2.0], [3.0, 4.0]])
+    np.testing.assert_array_equal(as_array(np.array([True, False])), [1.0, 0.0])
+    assert as_array(np.float32(2.5)) == 2.5
+    original = np.array([1.0, 2.0])
+    copy = as_array(original)
+    copy[0] = 99.0
+    assert original[0] == 1.0, "as_array must return a copy"
+    assert type(as_array(np.ma.masked_array([1.0]))) is np.ndarray
+
+
+def test_as_array_torch_tensor_with_grad():
+    torch = pytest.importorskip("torch")
+    w = torch.tensor([[1.0, 2.0]], requires_grad=True)
+    arr = as_array(w * 2)
+    assert type(arr) is np.ndarray and arr.dtype == np.float64
+    np.testing.assert_array_equal(arr, [[2.0, 4.0]])
+    assert as_float(torch.tensor([3])) == 3.0
+    np.testing.assert_array_equal(as_array([torch.tensor(1.0, requires_grad=True), 2.0]), [1, 2])
+    t = torch.zeros(2, dtype=torch.float64)
+    as_array(t)[0] = 5.0
+    assert t[0].item() == 0.0, "as_array must not share memory with the tensor"
+
+
+def test_as_array_tensorflow_tensor_and_variable():
+    tf = pytest.importorskip("tensorflow")
+    np.testing.assert_array_equal(as_array(tf.constant([1, 2])), [1.0, 2.0])
+    np.testing.assert_array_equal(as_array(tf.Variable([[1.5]])), [[1.5]])
+    assert as_float(tf.constant(2.0)) == 2.0
+
+
+@pytest.mark.parametrize(
+    ("value", "got"),
+    [
+        (AlwaysEqual(), "AlwaysEqual"),
+        ("1.5", "str"),
+        (None, "NoneType"),
+        (1 + 2j, "complex"),
+        (np.array([1j]), "complex128"),
+        ({"a": 1}, "dict"),
+    ],
+)
+def test_as_array_rejects_non_numbers(value, got):
+    with pytest.raises(AssertionError, match=rf"`answer` should be a number .*{got}"):
+        as_array(value, "answer")
+
+
+def test_as_array_names_the_bad_element_and_ragged_lists():
+    with pytest.raises(AssertionError, match=r"`x\[1\]` should be a number.*NoneType"):
+        as_array([1.0, None], "x")
+    with pytest.raises(AssertionError, match=r"`x\[1\]`.*AlwaysEqual"):
+        as_array([1.0, AlwaysEqual()], "x")
+    with pytest.raises(AssertionError, match=r"ragged.*\(2,\).*\(1,\)"):
+        as_array([[1, 2], [3]], "x")
+
+
+def test_always_equal_object_cannot_pass_assertions():
+    with pytest.raises(AssertionError):
+        assert_close(AlwaysEqual(), 1.0)
+    with pytest.raises(AssertionError):
+        assert_rel_error(AlwaysEqual(), [1.0, 2.0])
+
+
+def test_as_float():
+    assert as_float(2) == 2.0 and type(as_float(np.float32(2))) is float
+    assert as_float(np.array([[4.0]])) == 4.0
+    with pytest.raises(AssertionError, match=r"`loss` should be a single number.*\(3,\)"):
+        as_float([1, 2, 3], "loss")
+
+
+# ------------------------------------------------------------------------ assertions
+
+
+def test_assert_shape():
+    assert_shape(np.zeros((2, 3)), (2, 3), "W")
+    assert_shape(np.zeros((5, 3)), (None, 3), "W")
+    assert_shape([1, 2, 3], 3, "b")
+    with pytest.raises(AssertionError, match=r"`W` has shape \(3, 2\) but expected shape \(2, 3\)"):
+        assert_shape(np.zeros((3, 2)), (2, 3), "W")
+    with pytest.raises(AssertionError, match=r"\(any, 4\)"):
+        assert_shape(np.zeros((3, 2)), (None, 4), "W")
+    with pytest.raises(AssertionError, match=r"has shape \(3,\) but expected shape \(3, 1\)"):
+        assert_shape(np.zeros(3), (3, 1), "b")
+
+
+def test_assert_type():
+    assert_type(1.5, float, "lr")
+    assert_type(3, (int, float), "n")
+    assert_type(np.float64(1.0), float, "x")  # np.float64 subclasses float
+    assert_type(True, bool, "flag")
+    with pytest.raises(AssertionError, match=r"`n` should be of type int, got str \('3'\)"):
+        assert_type("3", int, "n")
+    with pytest.raises(AssertionError, match=r"np\.int64.*int\(\.\.\.\)"):
+        assert_type(np.int64(3), int, "n")
+    with pytest.raises(AssertionError, match="bool"):
+        assert_type(True, int, "n")
+    with pytest.raises(AssertionError, match=r"int or float, got np\.ndarray"):
+        assert_type(np.zeros(2), (int, float), "n")
+
+
+def test_assert_finite():
+    assert_finite([1.0, 2.0], "probs")
+    with pytest.raises(AssertionError, match=r"2 non-finite.*first is inf at index \(0, 1\)"):
+        assert_finite(np.array([[1.0, np.inf], [np.nan, 0.0]]), "probs")
+    with pytest.raises(AssertionError, match=r"`loss` is nan"):
+        assert_finite(float("nan"), "loss")
+
+
+def test_assert_close_passes_within_tolerance():
+    assert_close([1.0, 2.0], [1.0, 2.0 + 1e-9])
+    assert_close(np.array(0.5), 0.5)
+    assert_close([np.nan], [np.nan])
+    assert_close(1.01, 1.0, rtol=0.02)
+
+
+def test_assert_close_reports_shapes():
+    with pytest.raises(AssertionError) as info:
+        assert_close(np.zeros((2, 3)), np.zeros((3, 2)), "scores")
+    assert "(2, 3)" in str(info.value) and "(3, 2)" in str(info.value)
+    assert "`scores`" in str(info.value)
+
+
+def test_assert_close_reports_worst_element():
+    actual = np.zeros((2, 3))
+    actual[0, 1] = 0.001
+    actual[1, 2] = 0.5
+    with pytest.raises(AssertionError) as info:
+        assert_close(actual, np.zeros((2, 3)), "out", rtol=1e-6, atol=1e-8)
+    message = str(info.value)
+    assert "2 of 6 values" in message
+    assert "index (1, 2)" in message
+    assert "got 0.5, expected 0" in message
+    assert "rtol=1e-06, atol=1e-08" in message
+
+
+def test_assert_close_nan_actual_fails():
+    with pytest.raises(AssertionError, match=r"index \(1,\): got nan"):
+        assert_close([1.0, np.nan], [1.0, 2.0])
+
+
+def test_assert_rel_error():
+    assert_rel_error([1.0, 2.0], [1.0, 2.0 + 1e-9], "dx", tol=1e-6)
+    with pytest.raises(AssertionError, match=r"`dx`.*is 0\.5.*at most 1e-06.*index \(1,\)"):
+        assert_rel_error([1.0, 1.0], [1.0, 3.0], "dx", tol=1e-6)
+    with pytest.raises(AssertionError, match="is nan"):
+        assert_rel_error([np.nan], [1.0], "dx")
+
+
+def test_check_gradient():
+    check_gradient(np.array([1.0, 2.0]), np.array([1.0, 2.0]), "dW")
+    with pytest.raises(AssertionError, match=r"`dW`.*numerical gradient.*backward pass"):
+        check_gradient(np.array([1.0, 2.0]), np.array([1.0, 2.5]), "dW")
+    with pytest.raises(
+        AssertionError, match=r"\(2,\) but the numerical gradient has shape \(2, 1\)"
+    ):
+        check_gradient(np.ones(2), np.ones((2, 1)), "dW")
+
+
+# ----------------------------------------------------------------- context managers
+
+
+def test_forbid_module_attribute():
+    original = np.exp
+    with forbid(np, "exp", reason="implement it with a loop"):
+        with pytest.raises(AssertionError, match=r"`np\.exp` is not allowed here: implement it"):
+            np.exp(1.0)
+        assert np.log(1.0) == 0.0  # other functions still work
+    assert np.exp is original
+
+
+def test_forbid_submodule_display_name():
+    with forbid(np.linalg, "inv"), pytest.raises(AssertionError, match=r"`np\.linalg\.inv`"):
+        np.linalg.inv(np.eye(2))
+
+
+def test_forbid_restores_after_exception_and_skips_missing_names():
+    module = types.ModuleType("helpers")
+    module.solve = lambda: "solved"
+    with pytest.raises(ZeroDivisionError), forbid(module, "solve", "no_such_name"):
+        assert not hasattr(module, "no_such_name")
+        1 / 0  # noqa: B018
+    assert module.solve() == "solved"
+    assert not hasattr(module, "no_such_name")
+
+
+def test_forbid_dict_like_notebook_globals():
+    namespace = {"sorted": sorted, "x": 1}
+    with forbid(namespace, "sorted", "missing", reason="sort by hand"):
+        with pytest.raises(AssertionError, match=r"`sorted` is not allowed here: sort by hand"):
+            namespace["sorted"]([2, 1])
+        assert "missing" not in namespace
+    assert namespace == {"sorted": sorted, "x": 1}
+
+
+def test_forbid_class_keeps_staticmethod_and_inherited_attributes():
+    class Base:
+        def fit(self):
+            return "base"
+
+    class Model(Base):
+        @staticmethod
+        def helper():
+            return "static"
+
+    model = Model()
+    with forbid(Model, "helper", "fit"), pytest.raises(AssertionError, match=r"`Model\.fit`"):
+        model.fit()
+    assert Model.helper() == "static" and model.helper() == "static"
+    assert "fit" not in Model.__dict__ and model.fit() == "base"
+
+
+def test_no_warnings_catches_overflow():
+    with pytest.raises(AssertionError, match="overflow encountered in exp"):
+        with no_warnings():
+            np.exp(np.array(1000.0))
+
+
+def test_no_warnings_catches_zero_divided_by_zero():
+    with pytest.raises(AssertionError, match="invalid value encountered in divide"):
+        with no_warnings():
+            np.array(0.0) / np.array(0.0)
+
+
+def test_no_warnings_catches_python_warnings_and_allows_underflow():
+    with pytest.raises(AssertionError, match="UserWarning: careful"):
+        with no_warnings():
+            warnings.warn("careful", stacklevel=1)
+    with no_warnings():
+        assert np.exp(np.array(-1000.0)) == 0.0  # underflow is fine
+
+
+def test_no_warnings_restores_state():
+    before = np.geterr()
+    with pytest.raises(AssertionError), no_warnings():
+        np.exp(np.array(1000.0))
+    assert np.geterr() == before
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        np.exp(np.array(1000.0))  # only a warning again, no exception
+    assert any("overflow" in str(w.message) for w in caught)
+
+
+def test_helpers_work_inside_no_warnings():
+    with no_warnings():
+        assert math.isnan(rel_error([np.inf], [np.inf]))
+        with pytest.raises(AssertionError):
+            assert_close([np.inf, 1.0], [1.0, 1.0])
+
+
+def test_import_is_cheap():
+    code = (
+        "import sys, utils, utils.testing, utils.budget; "
+        "heavy = [m for m in ('matplotlib', 'torch', 'tensorflow') if m in sys.modules]; "
+        "assert not heavy, heavy"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_public_api_is_listed():
+    for name in testing.__all__:
+        assert callable(getattr(testing, name)), name

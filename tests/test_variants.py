@@ -1,0 +1,56 @@
+"""Grading is fair both ways: realistic mistakes lose their part's points, and other
+correct answers keep full marks (samples/<assignment>/{wrong,correct}/*.py)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ASSIGNMENTS, COURSE
+from notebook_harness import SourceNotebook
+
+from course_tools.variants import load_variants
+
+VARIANTS = [v for a in ASSIGNMENTS for v in load_variants(COURSE.root / "samples", a)]
+_notebooks: dict = {}
+
+
+def _notebook_for(assignment: str, grade_id: str) -> SourceNotebook:
+    for path in sorted((COURSE.source_dir / assignment).glob("*.ipynb")):
+        if path not in _notebooks:
+            _notebooks[path] = SourceNotebook(path)
+        if grade_id in _notebooks[path].solution_ids:
+            return _notebooks[path]
+    raise AssertionError(f"{assignment} has no solution cell {grade_id!r}")
+
+
+def test_reference_passes_every_test_in_process(assignment):
+    for path in sorted((COURSE.source_dir / assignment).glob("*.ipynb")):
+        run = _notebooks.setdefault(path, SourceNotebook(path)).run()
+        assert not run.failed, f"{path.name}:\n{run.explain()}"
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.label)
+def test_variant_is_graded_as_declared(variant):
+    notebook = _notebook_for(variant.assignment, variant.replaces)
+    run = notebook.run({variant.replaces: variant.code})
+    assert run.failed == set(variant.expect_fail), (
+        f"{variant.label} ({variant.why}) should fail exactly "
+        f"{sorted(variant.expect_fail) or 'nothing'}:\n{run.explain()}"
+    )
+
+
+def test_every_graded_function_has_wrong_and_correct_variants(assignment):
+    variants = load_variants(COURSE.root / "samples", assignment)
+    for path in sorted((COURSE.source_dir / assignment).glob("*.ipynb")):
+        for grade_id in sorted(SourceNotebook(path).solution_ids):
+            mine = [v for v in variants if v.replaces == grade_id]
+            wrong = sum(v.verdict == "wrong" for v in mine)
+            correct = sum(v.verdict == "correct" for v in mine)
+            assert wrong >= 2 and correct >= 1, (
+                f"{assignment}:{grade_id} has {wrong} wrong and {correct} correct variants; "
+                "it needs at least 2 and 1"
+            )
+
+
+def test_demo_mistakes_exist(assignment):
+    variants = load_variants(COURSE.root / "samples", assignment)
+    assert any(v.in_sample for v in variants), f"no '# in-sample: yes' mistake for {assignment}"

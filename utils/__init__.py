@@ -1,0 +1,1 @@
+"""Shared helpers for the course notebooks: data, plots, test helpers and budgets."""

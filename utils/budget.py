@@ -1,0 +1,123 @@
+"""How much training each notebook experiment does: the one place that decides it.
+
+There are two modes:
+
+- ``"full"``: interactive work by students and self-study; the real experiment.
+- ``"grading"``: a quick run while nbgrader autogrades or validates a notebook, and in
+  pytest.
+
+Notebooks ask for their numbers with ``get_budget("hw1_timing")`` and print
+``describe_budget("hw1_timing")`` so students can see which mode they run in.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+__all__ = ["BUDGETS", "MODES", "Budget", "budget_mode", "describe_budget", "get_budget"]
+
+MODES = ("full", "grading")
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Training budget of one experiment in one mode.
+
+    ``train_size`` / ``validation_size`` of ``None`` mean all available samples;
+    ``grid`` optionally lists sizes for timing or experiment grids.
+    """
+
+    epochs: int
+    train_size: int | None
+    validation_size: int | None
+    repeats: int = 1
+    grid: tuple[int, ...] = ()
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.epochs < 1:
+            raise ValueError(f"epochs should be at least 1, got {self.epochs}")
+        for field in ("train_size", "validation_size"):
+            size = getattr(self, field)
+            if size is not None and size < 1:
+                raise ValueError(f"{field} should be None (all) or at least 1, got {size}")
+        if self.repeats < 1:
+            raise ValueError(f"repeats should be at least 1, got {self.repeats}")
+        if any(size < 1 for size in self.grid):
+            raise ValueError(f"grid sizes should be at least 1, got {self.grid}")
+
+
+BUDGETS: dict[str, dict[str, Budget]] = {
+    # hw1: time one training epoch for growing training-set sizes; repeats are averaged.
+    "hw1_timing": {
+        "full": Budget(
+            epochs=1,
+            train_size=8000,
+            validation_size=None,
+            repeats=3,
+            grid=(1000, 2000, 4000, 8000),
+            note="measures the time of one epoch for each training-set size in grid",
+        ),
+        "grading": Budget(
+            epochs=1,
+            train_size=400,
+            validation_size=None,
+            repeats=1,
+            grid=(200, 400),
+            note="two small sizes, one repeat: checks the code runs, not the timings",
+        ),
+    },
+}
+
+
+def budget_mode() -> str:
+    """``"grading"`` under nbgrader (``NBGRADER_EXECUTION``), pytest or with
+    ``COURSE_BUDGET=grading``; otherwise ``"full"``. ``COURSE_BUDGET=full`` wins over all.
+
+    Raises:
+        ValueError: if ``COURSE_BUDGET`` is set to something else.
+    """
+    forced = os.environ.get("COURSE_BUDGET", "").strip().lower()
+    if forced:
+        if forced not in MODES:
+            raise ValueError(
+                f"COURSE_BUDGET should be 'full' or 'grading' (or unset), "
+                f"got {os.environ['COURSE_BUDGET']!r}"
+            )
+        return forced
+    if "NBGRADER_EXECUTION" in os.environ or "PYTEST_CURRENT_TEST" in os.environ:
+        return "grading"
+    return "full"
+
+
+def get_budget(name: str) -> Budget:
+    """The budget of experiment ``name`` in the current mode.
+
+    Raises:
+        KeyError: if ``name`` is not in ``BUDGETS`` (the message lists the known names).
+    """
+    if name not in BUDGETS:
+        known = ", ".join(repr(n) for n in sorted(BUDGETS))
+        raise KeyError(f"unknown budget {name!r}; known budgets: {known}")
+    return BUDGETS[name][budget_mode()]
+
+
+def describe_budget(name: str) -> str:
+    """One line for a notebook to print, e.g. ``Budget 'hw1_timing' (grading mode): ...``."""
+    mode = budget_mode()
+    b = get_budget(name)
+    parts = [
+        f"epochs={b.epochs}",
+        f"train_size={'all' if b.train_size is None else b.train_size}",
+        f"validation_size={'all' if b.validation_size is None else b.validation_size}",
+        f"repeats={b.repeats}",
+    ]
+    if b.grid:
+        parts.append(f"grid={b.grid}")
+    text = f"Budget {name!r} ({mode} mode): " + ", ".join(parts)
+    if b.note:
+        text += f" - {b.note}"
+    if mode == "grading":
+        text += " [quick run; set COURSE_BUDGET=full for the full experiment]"
+    return text

@@ -1,0 +1,487 @@
+"""Helpers for the notebooks' public and hidden test cells.
+
+Every check raises ``AssertionError`` with a message meant for students: it says what
+was wrong (type, shape, value, which element) and what was expected.
+
+This module imports only NumPy: torch and TensorFlow values are recognised through
+``sys.modules``, so neither framework is imported just to check an answer.
+"""
+
+from __future__ import annotations
+
+import numbers
+import reprlib
+import sys
+import warnings
+from collections.abc import Callable, Iterator, MutableMapping
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "as_array",
+    "as_float",
+    "assert_close",
+    "assert_finite",
+    "assert_rel_error",
+    "assert_shape",
+    "assert_type",
+    "check_gradient",
+    "forbid",
+    "no_warnings",
+    "numerical_gradient",
+    "numerical_gradient_array",
+    "rel_error",
+]
+
+_NUMERIC_KINDS = "biuf"  # bool, signed int, unsigned int, float
+_MODULE_ALIASES = {"numpy": "np", "tensorflow": "tf", "matplotlib.pyplot": "plt"}
+
+
+# --------------------------------------------------------------------------- conversion
+
+
+def _type_name(tp: type) -> str:
+    """Short name of a type for messages: ``float``, ``np.ndarray``, ``torch.Tensor``."""
+    module = tp.__module__ or ""
+    if module == "builtins":
+        return tp.__qualname__
+    top = module.partition(".")[0]
+    if top in ("numpy", "tensorflow"):
+        return f"{_MODULE_ALIASES[top]}.{tp.__qualname__}"
+    return f"{module}.{tp.__qualname__}"
+
+
+def _describe(value: Any) -> str:
+    """What a value is, for 'got ...' in messages (type, plus dtype for arrays)."""
+    dtype = getattr(value, "dtype", None)
+    if isinstance(value, np.ndarray) and dtype is not None:
+        return f"{_type_name(type(value))} with dtype {dtype}"
+    return _type_name(type(value))
+
+
+def _not_numeric(value: Any, name: str) -> AssertionError:
+    return AssertionError(
+        f"`{name}` should be a number or an array of numbers, got {_describe(value)}"
+    )
+
+
+def _from_ndarray(arr: np.ndarray, original: Any, name: str) -> np.ndarray:
+    if arr.dtype.kind in _NUMERIC_KINDS:
+        return np.array(arr, dtype=np.float64)
+    if arr.dtype.kind == "O":
+        # Object arrays hold arbitrary Python objects: convert each one as a scalar.
+        out = np.empty(arr.shape, dtype=np.float64)
+        for index, item in np.ndenumerate(arr):
+            out[index] = as_float(item, f"{name}[{', '.join(map(str, index))}]")
+        return out
+    raise _not_numeric(original, name)
+
+
+def _from_torch(value: Any, torch: Any, name: str) -> np.ndarray:
+    tensor = value.detach()
+    if tensor.is_complex():
+        raise _not_numeric(value, name)
+    try:
+        # Going through float64 also handles dtypes NumPy lacks (bfloat16).
+        return np.array(tensor.cpu().to(torch.float64).numpy(), dtype=np.float64)
+    except Exception as exc:
+        raise AssertionError(
+            f"`{name}` is a torch.Tensor that cannot be converted to numbers: {exc}"
+        ) from exc
+
+
+def _from_sequence(value: list | tuple, name: str) -> np.ndarray:
+    try:
+        arr = np.asarray(value)
+    except Exception:
+        arr = None  # ragged, or holds tensors that refuse conversion: go element by element
+    if arr is not None and arr.dtype.kind in _NUMERIC_KINDS:
+        return np.array(arr, dtype=np.float64)
+    parts = [as_array(item, f"{name}[{i}]") for i, item in enumerate(value)]
+    if not parts:
+        return np.zeros(0)
+    first = parts[0].shape
+    for i, part in enumerate(parts):
+        if part.shape != first:
+            raise AssertionError(
+                f"`{name}` is ragged: element 0 has shape {first} but element {i} has shape "
+                f"{part.shape}; all elements should have the same shape"
+            )
+    return np.stack(parts)
+
+
+def as_array(value: Any, name: str = "value") -> np.ndarray:
+    """Return ``value`` as a new float64 NumPy array.
+
+    Accepts Python numbers, (nested) lists and tuples, NumPy arrays and scalars, torch
+    tensors (also with ``requires_grad``) and TensorFlow tensors and variables. The
+    object's ``__eq__`` is never called, so a value cannot pass a check by overriding it.
+
+    Raises:
+        AssertionError: if ``value`` is not numeric.
+    """
+    torch = sys.modules.get("torch")
+    if torch is not None and isinstance(value, torch.Tensor):
+        return _from_torch(value, torch, name)
+    tf = sys.modules.get("tensorflow")
+    if tf is not None and isinstance(value, tf.Tensor | tf.Variable):
+        try:
+            value_np = value.numpy()
+        except Exception as exc:
+            raise AssertionError(
+                f"`{name}` is a TensorFlow tensor without a value (symbolic tensor?): {exc}"
+            ) from exc
+        return _from_ndarray(np.asarray(value_np), value, name)
+    if isinstance(value, np.ndarray | np.generic):
+        return _from_ndarray(np.asarray(value), value, name)
+    if isinstance(value, numbers.Real):
+        try:
+            return np.array(float(value))
+        except (OverflowError, TypeError, ValueError) as exc:
+            raise AssertionError(f"`{name}` cannot be converted to a float: {exc}") from exc
+    if isinstance(value, list | tuple):
+        return _from_sequence(value, name)
+    if hasattr(type(value), "__array__"):  # e.g. Keras variables, pandas objects
+        try:
+            arr = np.asarray(value)
+        except Exception as exc:
+            raise AssertionError(
+                f"`{name}` ({_describe(value)}) cannot be converted to an array: {exc}"
+            ) from exc
+        return _from_ndarray(arr, value, name)
+    raise _not_numeric(value, name)
+
+
+def as_float(value: Any, name: str = "value") -> float:
+    """Return a single number (Python number, 0-d or size-1 array, tensor) as a float.
+
+    Raises:
+        AssertionError: if ``value`` is not numeric or holds more than one number.
+    """
+    arr = as_array(value, name)
+    if arr.size != 1:
+        raise AssertionError(
+            f"`{name}` should be a single number, got an array of shape {arr.shape}"
+        )
+    return float(arr.reshape(()))
+
+
+# ------------------------------------------------------------------- numerical gradients
+
+
+def _check_float_array(x: Any) -> None:
+    if not isinstance(x, np.ndarray) or x.dtype.kind != "f":
+        raise TypeError(
+            f"x should be a NumPy array of floats (it is changed in place), got {_describe(x)}; "
+            "convert it with np.asarray(x, dtype=float)"
+        )
+
+
+def numerical_gradient(
+    f: Callable[[np.ndarray], Any], x: np.ndarray, h: float = 1e-5
+) -> np.ndarray:
+    """Centred-difference gradient of the scalar function ``f`` at the float array ``x``.
+
+    Each element of ``x`` is changed in place by +h and -h in turn and is always
+    restored, also when ``f`` raises. Works for 0-d and n-d arrays.
+    """
+    _check_float_array(x)
+    grad = np.zeros(x.shape, dtype=np.float64)
+    for index in np.ndindex(x.shape):
+        old = x[index]
+        try:
+            x[index] = old + h
+            f_plus = as_float(f(x), "f(x)")
+            x[index] = old - h
+            f_minus = as_float(f(x), "f(x)")
+        finally:
+            x[index] = old
+        grad[index] = (f_plus - f_minus) / (2 * h)
+    return grad
+
+
+def numerical_gradient_array(
+    f: Callable[[np.ndarray], Any], x: np.ndarray, df: Any, h: float = 1e-5
+) -> np.ndarray:
+    """Numerical gradient of ``sum(f(x) * df)`` w.r.t. ``x`` for an array-valued ``f``.
+
+    ``df`` is the upstream gradient and must have the shape of ``f(x)``. ``x`` is
+    restored as in :func:`numerical_gradient`.
+    """
+    _check_float_array(x)
+    upstream = as_array(df, "df")
+    grad = np.zeros(x.shape, dtype=np.float64)
+    for index in np.ndindex(x.shape):
+        old = x[index]
+        try:
+            x[index] = old + h
+            out_plus = as_array(f(x), "f(x)")  # a copy, so f may reuse its output buffer
+            x[index] = old - h
+            out_minus = as_array(f(x), "f(x)")
+        finally:
+            x[index] = old
+        if out_plus.shape != upstream.shape:
+            raise AssertionError(
+                f"f(x) has shape {out_plus.shape} but df has shape {upstream.shape}; "
+                "df should have the shape of the output of f"
+            )
+        grad[index] = np.sum((out_plus - out_minus) * upstream) / (2 * h)
+    return grad
+
+
+# ------------------------------------------------------------------------- comparisons
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.10g}"
+
+
+def _worst_text(index: tuple[int, ...]) -> str:
+    return f"; the worst is at index {index}: " if index else ": "
+
+
+def _relative_errors(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    with np.errstate(all="ignore"):
+        return np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b))
+
+
+def _worst_index(scores: np.ndarray) -> tuple[int, ...]:
+    """Index of the largest score, NaN counting as the largest."""
+    scores = np.where(np.isnan(scores), np.inf, scores)
+    return tuple(int(i) for i in np.unravel_index(np.argmax(scores), scores.shape))
+
+
+def rel_error(a: Any, b: Any) -> float:
+    """Largest elementwise relative error ``|a - b| / max(1e-8, |a| + |b|)``.
+
+    Both values must have the same shape. Returns NaN if either holds NaN.
+    """
+    x, y = as_array(a, "a"), as_array(b, "b")
+    if x.shape != y.shape:
+        raise AssertionError(f"rel_error: a has shape {x.shape} but b has shape {y.shape}")
+    if x.size == 0:
+        return 0.0
+    return float(np.max(_relative_errors(x, y)))
+
+
+def assert_shape(
+    value: Any, expected_shape: tuple[int | None, ...] | int, name: str = "value"
+) -> None:
+    """Check that ``value`` has ``expected_shape``; ``None`` in it matches any size."""
+    if isinstance(expected_shape, int):
+        expected_shape = (expected_shape,)
+    expected = tuple(expected_shape)
+    shape = as_array(value, name).shape
+    matches = len(shape) == len(expected) and all(
+        e is None or int(e) == s for s, e in zip(shape, expected, strict=False)
+    )
+    if not matches:
+        shown = "(" + ", ".join("any" if e is None else str(e) for e in expected)
+        shown += ",)" if len(expected) == 1 else ")"
+        raise AssertionError(f"`{name}` has shape {shape} but expected shape {shown}")
+
+
+def assert_type(value: Any, types: type | tuple[type, ...], name: str = "value") -> None:
+    """Check ``isinstance(value, types)``; a bool is not accepted where only int is."""
+    options = types if isinstance(types, tuple) else (types,)
+    accepting = [t for t in options if isinstance(value, t)]
+    # isinstance(True, int) holds, but a bool where a count is expected is a bug.
+    if accepting and isinstance(value, bool) and all(t is int for t in accepting):
+        accepting = []
+    if accepting:
+        return
+    wanted = " or ".join(_type_name(t) for t in options)
+    got = _describe(value)
+    if isinstance(value, numbers.Number | str | bytes | np.generic) or value is None:
+        got += f" ({reprlib.repr(value)})"
+    hint = ""
+    if isinstance(value, bool) and int in options:
+        hint = "; a bool is not accepted where an int is expected"
+    elif isinstance(value, np.generic):
+        hint = "; convert a NumPy scalar with float(...) or int(...)"
+    raise AssertionError(f"`{name}` should be of type {wanted}, got {got}{hint}")
+
+
+def assert_finite(value: Any, name: str = "value") -> None:
+    """Check that ``value`` holds no NaN or infinity, naming the first bad element."""
+    arr = as_array(value, name)
+    bad = ~np.isfinite(arr)
+    if not bad.any():
+        return
+    index = tuple(int(i) for i in np.argwhere(bad)[0])
+    hint = "look for overflow (e.g. exp of a large number), log(0) or division by zero"
+    if arr.ndim == 0:
+        raise AssertionError(f"`{name}` is {arr[()]}, expected a finite number; {hint}")
+    raise AssertionError(
+        f"`{name}` contains {int(bad.sum())} non-finite value(s) out of {arr.size}; "
+        f"the first is {arr[index]} at index {index}; {hint}"
+    )
+
+
+def assert_close(
+    actual: Any, expected: Any, name: str = "result", rtol: float = 1e-6, atol: float = 1e-8
+) -> None:
+    """Check that ``actual`` has the shape of ``expected`` and matches it elementwise.
+
+    An element passes when ``|actual - expected| <= atol + rtol * |expected|`` (as in
+    ``np.isclose``); NaN only matches NaN.
+    """
+    a = as_array(actual, name)
+    e = as_array(expected, f"expected value for {name}")
+    if a.shape != e.shape:
+        raise AssertionError(f"`{name}` has shape {a.shape} but expected shape {e.shape}")
+    with np.errstate(all="ignore"):
+        ok = np.isclose(a, e, rtol=rtol, atol=atol, equal_nan=True)
+        if ok.all():
+            return
+        diff = np.abs(a - e)
+        allowed = atol + rtol * np.abs(e)
+        index = _worst_index(np.where(ok, -1.0, diff / allowed))
+    tolerance = f"rtol={rtol:g}, atol={atol:g}"
+    detail = (
+        f"got {_fmt(a[index])}, expected {_fmt(e[index])} "
+        f"(difference {diff[index]:.3g}, allowed {allowed[index]:.3g})"
+    )
+    if a.ndim == 0:
+        raise AssertionError(f"`{name}` is wrong ({tolerance}): {detail}")
+    raise AssertionError(
+        f"`{name}` has {int((~ok).sum())} of {a.size} values that differ from the expected "
+        f"values ({tolerance}){_worst_text(index)}{detail}"
+    )
+
+
+def _check_rel_error(
+    actual: Any, expected: Any, name: str, tol: float, expected_label: str, hint: str
+) -> None:
+    a = as_array(actual, name)
+    e = as_array(expected, expected_label)
+    if a.shape != e.shape:
+        raise AssertionError(
+            f"`{name}` has shape {a.shape} but the {expected_label} has shape {e.shape}{hint}"
+        )
+    if a.size == 0:
+        return
+    errors = _relative_errors(a, e)
+    error = float(np.max(errors))
+    if error <= tol:  # False for NaN, so NaN fails
+        return
+    index = _worst_index(errors)
+    raise AssertionError(
+        f"relative error between `{name}` and the {expected_label} is {error:.3g}, "
+        f"expected at most {tol:g}{_worst_text(index)}"
+        f"got {_fmt(a[index])}, {expected_label} {_fmt(e[index])}{hint}"
+    )
+
+
+def assert_rel_error(actual: Any, expected: Any, name: str = "result", tol: float = 1e-6) -> None:
+    """Check that ``rel_error(actual, expected) <= tol`` (shapes must match)."""
+    _check_rel_error(actual, expected, name, tol, "expected value", "")
+
+
+def check_gradient(analytic: Any, numeric: Any, name: str = "gradient", tol: float = 1e-6) -> None:
+    """Compare an analytic gradient with a numerical one (see :func:`numerical_gradient`)."""
+    hint = (
+        f". Check the backward pass that computes `{name}`: it should have the shape of "
+        "the variable and match the numerical gradient of the forward pass."
+    )
+    _check_rel_error(analytic, numeric, name, tol, "numerical gradient", hint)
+
+
+# ------------------------------------------------------------------- context managers
+
+
+def _display_prefix(target: Any) -> str:
+    """``np`` for numpy, ``np.linalg`` for numpy.linalg, the type name for an object."""
+    owner = getattr(target, "__name__", None)
+    if not isinstance(owner, str):
+        owner = type(target).__name__
+    if owner in _MODULE_ALIASES:
+        return _MODULE_ALIASES[owner]
+    top, dot, rest = owner.partition(".")
+    if top in _MODULE_ALIASES:
+        return _MODULE_ALIASES[top] + dot + rest
+    return owner
+
+
+def _blocker(display: str, reason: str) -> Callable[..., Any]:
+    message = f"`{display}` is not allowed here" + (f": {reason}" if reason else "")
+
+    def forbidden(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError(message)
+
+    forbidden.__name__ = forbidden.__qualname__ = f"forbidden_{display.rpartition('.')[2]}"
+    return forbidden
+
+
+@contextmanager
+def forbid(target: Any, *names: str, reason: str = "") -> Iterator[None]:
+    """Temporarily replace ``target.<name>`` (or ``target[name]`` for a dict such as a
+    notebook's ``globals()``) by a function that raises ``AssertionError``.
+
+    Names that do not exist are skipped. Everything is restored on exit, also on an
+    exception. References taken before the block (``from numpy import exp``) and array
+    methods (``x.sum()``) are not affected.
+    """
+    is_mapping = isinstance(target, MutableMapping)
+    prefix = "" if is_mapping else _display_prefix(target) + "."
+    # (name, had its own entry, original entry) for each replaced name
+    replaced: list[tuple[str, bool, Any]] = []
+    try:
+        for name in names:
+            blocker = _blocker(prefix + name, reason)
+            if is_mapping:
+                if name in target:
+                    replaced.append((name, True, target[name]))
+                    target[name] = blocker
+                continue
+            own = getattr(target, "__dict__", None)
+            if own is not None and name in own:
+                # Keep the raw entry so staticmethods/classmethods are restored intact.
+                original: tuple[str, bool, Any] = (name, True, own[name])
+            elif hasattr(target, name):
+                original = (name, False, None)  # inherited: remove our override on exit
+            else:
+                continue
+            setattr(target, name, blocker)
+            replaced.append(original)
+        yield
+    finally:
+        for name, had_own, original_value in reversed(replaced):
+            if is_mapping:
+                target[name] = original_value
+            elif had_own:
+                setattr(target, name, original_value)
+            else:
+                delattr(target, name)
+
+
+@contextmanager
+def no_warnings(
+    ignore: tuple[type[Warning], ...] = (DeprecationWarning, PendingDeprecationWarning),
+) -> Iterator[None]:
+    """Fail with ``AssertionError`` if the block emits a warning or a NumPy
+    floating-point error (overflow, division by zero, invalid value such as 0/0).
+
+    Underflow (e.g. ``np.exp(-1000) == 0``) is allowed, as in NumPy's defaults, and so
+    are the warning categories in ``ignore`` (library deprecations are not the
+    student's fault). Warning filters and NumPy error settings are restored on exit.
+    """
+    with warnings.catch_warnings(), np.errstate(all="raise", under="ignore"):
+        warnings.simplefilter("error")
+        for category in ignore:
+            warnings.simplefilter("ignore", category)
+        try:
+            yield
+        except FloatingPointError as exc:
+            raise AssertionError(
+                f"a NumPy floating-point error occurred: {exc}. This usually means overflow, "
+                "division by zero or an invalid operation such as 0/0 or log of a negative "
+                "number"
+            ) from exc
+        except Warning as exc:
+            raise AssertionError(
+                f"the code emitted a warning, which is not allowed here: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
