@@ -4,6 +4,8 @@ Read by plain ``nbgrader ...`` commands run from the repository root and by the
 ``course`` command, so both grade the same way.
 """
 
+from course_tools.starter import GENERATE_ASSIGNMENT_PREPROCESSORS
+
 c = get_config()  # noqa: F821  (provided by traitlets when nbgrader loads this file)
 
 c.CourseDirectory.course_id = "dl-fundamentals"
@@ -11,6 +13,10 @@ c.CourseDirectory.course_id = "dl-fundamentals"
 # Stubs the release shows in place of the reference solutions.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# Repair exercises: a solution cell may carry starter code (course_tools/starter.py)
+# that the release shows instead of the stub.
+c.GenerateAssignment.preprocessors = GENERATE_ASSIGNMENT_PREPROCESSORS
 
 # Per-cell limit while autograding. Under NBGRADER_EXECUTION the notebooks use
 # the grading budget (utils.budget), where the slowest cell takes well under a

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from .course import Course
+from .course import Course, nbgrader_failure
 from .scores import submission_score
 from .submissions import submission_problems
 
@@ -36,9 +36,8 @@ def autograde(course: Course, assignment: str, students: list[str] | None = None
             continue
         result = api.autograde(assignment, student, force=True, create=True)
         if not result["success"]:
-            last_line = (result.get("error") or "").strip().splitlines()[-1:] or ["unknown error"]
-            outcomes.append(Outcome(student, assignment, "failed",
-                                    reasons=[f"nbgrader failed: {last_line[0]}"]))
+            failure = nbgrader_failure("nbgrader autograde", result)
+            outcomes.append(Outcome(student, assignment, "failed", reasons=[str(failure)]))
             continue
         score = submission_score(api.coursedir.db_url, api.coursedir.course_id, assignment, student)
         outcomes.append(Outcome(student, assignment, "graded",

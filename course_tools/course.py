@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,7 +107,11 @@ class Course:
     def api(self):
         """An nbgrader API object for this course (imported lazily: nbgrader is slow to load)."""
         from nbgrader.apps import NbGraderAPI
+        from sqlalchemy.exc import SAWarning
 
+        # nbgrader's gradebook triggers SQLAlchemy autoflush warnings that say
+        # nothing an instructor can act on.
+        warnings.filterwarnings("ignore", category=SAWarning)
         ensure_environment_on_path()
         api = NbGraderAPI(config=self.nbgrader_config())
         api.log.setLevel(logging.ERROR)
@@ -126,6 +132,10 @@ def ensure_environment_on_path() -> None:
 def nbgrader_failure(action: str, result: dict) -> CourseError:
     """A CourseError carrying the error lines of a failed nbgrader API call."""
     log = result.get("log") or ""
-    errors = [line for line in log.splitlines() if line.startswith("[ERROR]")]
+    exception = re.compile(r"^\s*[\w.]*(Error|Exception): ")
+    errors = [
+        line.strip() for line in log.splitlines()
+        if line.startswith("[ERROR]") or exception.match(line)
+    ]
     detail = "\n".join(errors[-8:]) or (result.get("error") or "no details").strip()
     return CourseError(f"{action} failed:\n{detail}")

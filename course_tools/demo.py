@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from .autograde import autograde, format_outcomes
-from .course import CONFIG_FILE, Course
+from .course import CONFIG_FILE, Course, CourseError
 from .feedback import generate_feedback
 from .grades import collect_grades, format_table, write_csv
 from .release import release
@@ -36,15 +36,24 @@ def run_demo(repo: Course, target: Path, assignments: list[str] | None = None) -
     for name in names:
         write_sample_class(demo.submitted_dir, name, demo.release_dir / name,
                            demo.source_dir / name, load_variants(repo.root / "samples", name))
+    failed = []
     for name in names:
         print(f"\nAutograding {name} ...")
         outcomes = autograde(demo, name)
         print(format_outcomes(outcomes))
-        generate_feedback(demo, name)
+        failed += [o for o in outcomes if o.status == "failed"]
+        if any(o.status == "graded" for o in outcomes):
+            generate_feedback(demo, name)
     rows = collect_grades(demo)
     write_csv(rows, demo.root / "grades.csv")
     print("\nScores (autograded points, then +hand-graded points; ? = not graded yet):")
     print(format_table(rows))
     print(f"\nFeedback: {demo.feedback_dir}\nGrades:   {demo.root / 'grades.csv'}")
     print(f"Demo finished in {time.perf_counter() - started:.0f} s")
+    if failed:
+        raise CourseError(
+            "nbgrader could not grade "
+            + ", ".join(f"{o.student} ({o.assignment})" for o in failed)
+            + ": see the reasons above"
+        )
     return demo

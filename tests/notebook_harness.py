@@ -10,8 +10,10 @@ passes when it raises nothing, exactly nbgrader's rule.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
+import re
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,8 +70,15 @@ class SourceNotebook:
             _nbgrader(c)["grade_id"] for c in code if _nbgrader(c).get("solution")
         }
 
-    def run(self, replacements: dict[str, str] | None = None) -> NotebookRun:
-        """Execute program cells (with replacements by grade id), then every test cell."""
+    def run(
+        self, replacements: dict[str, str] | None = None, must_run: frozenset[str] = frozenset()
+    ) -> NotebookRun:
+        """Execute program cells (with replacements by grade id), then the test cells.
+
+        Test cells tagged ``expensive`` (training runs) are self-contained and are
+        skipped unless they mention a name the replacements define or are listed in
+        `must_run`; every other test cell always runs.
+        """
         replacements = replacements or {}
         unknown = set(replacements) - self.solution_ids
         if unknown:
@@ -78,14 +87,31 @@ class SourceNotebook:
         for cell in self.program_cells:
             source = replacements.get(_nbgrader(cell).get("grade_id"), cell.source)
             _execute(source, namespace, f"{self.path.name}:{_nbgrader(cell).get('grade_id')}")
+        defined = {name for code in replacements.values() for name in _top_level_names(code)}
         run = NotebookRun()
         for cell in self.test_cells:
             meta = _nbgrader(cell)
+            if "expensive" in cell.get("metadata", {}).get("tags", []) and replacements:
+                mentioned = any(re.search(rf"\b{re.escape(n)}\b", cell.source) for n in defined)
+                if not mentioned and meta["grade_id"] not in must_run:
+                    continue
             error = _execute(cell.source, namespace, f"{self.path.name}:{meta['grade_id']}",
                              capture=True)
             run.results.append(TestResult(meta["grade_id"], meta.get("points", 0), error))
         plt.close("all")
         return run
+
+
+def _top_level_names(code: str) -> set[str]:
+    """Names a cell defines at top level (functions, classes, assignments)."""
+    names = set()
+    for node in ast.parse(code).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(t.id for t in targets if isinstance(t, ast.Name))
+    return names
 
 
 def _execute(source: str, namespace: dict, label: str, capture: bool = False) -> str | None:

@@ -32,15 +32,22 @@ def _notebooks(course: Course, folder: str, assignment: str) -> list[Path]:
 
 
 def _secret_lines(source_nb) -> list[str]:
-    """Lines of solutions, hidden tests and model answers long enough to be telling."""
-    lines = []
+    """Lines of solutions, hidden tests and model answers that the public cells do not share."""
+    secret, public = [], []
     for cell in source_nb.cells:
         meta = _nbgrader(cell)
         if cell.cell_type == "markdown" and meta.get("solution"):
-            lines += cell.source.splitlines()
-        for block in (*SOLUTION.findall(cell.source), *HIDDEN.findall(cell.source)):
-            lines += block.splitlines()
-    return [line.strip() for line in lines if len(line.strip()) >= 25]
+            secret += cell.source.splitlines()
+            continue
+        blocks = [*SOLUTION.findall(cell.source), *HIDDEN.findall(cell.source)]
+        for block in blocks:
+            secret += block.splitlines()
+        public.append(HIDDEN.sub("", SOLUTION.sub("", cell.source)))
+    public_text = "\n".join(public)
+    return [
+        line.strip() for line in secret
+        if len(line.strip()) >= 25 and line.strip() not in public_text
+    ]
 
 
 def test_release_matches_generation(repo_course, assignment, tmp_path):

@@ -31,7 +31,7 @@ def test_reference_passes_every_test_in_process(assignment):
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.label)
 def test_variant_is_graded_as_declared(variant):
     notebook = _notebook_for(variant.assignment, variant.replaces)
-    run = notebook.run({variant.replaces: variant.code})
+    run = notebook.run({variant.replaces: variant.code}, must_run=variant.expect_fail)
     assert run.failed == set(variant.expect_fail), (
         f"{variant.label} ({variant.why}) should fail exactly "
         f"{sorted(variant.expect_fail) or 'nothing'}:\n{run.explain()}"
