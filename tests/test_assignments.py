@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -31,15 +32,18 @@ def _notebooks(course: Course, folder: str, assignment: str) -> list[Path]:
     return paths
 
 
-def _secret_lines(source_nb) -> list[str]:
-    """Lines of solutions, hidden tests and model answers that the public cells do not share."""
+def _secret_lines(source_nb, hidden_only: bool = False) -> list[str]:
+    """Telling lines of hidden tests (and, unless `hidden_only`, of solutions and model
+    answers): long enough, and not shared with the cells' public parts."""
     secret, public = [], []
     for cell in source_nb.cells:
         meta = _nbgrader(cell)
         if cell.cell_type == "markdown" and meta.get("solution"):
-            secret += cell.source.splitlines()
+            secret += [] if hidden_only else cell.source.splitlines()
             continue
-        blocks = [*SOLUTION.findall(cell.source), *HIDDEN.findall(cell.source)]
+        blocks = HIDDEN.findall(cell.source)
+        if not hidden_only:
+            blocks += SOLUTION.findall(cell.source)
         for block in blocks:
             secret += block.splitlines()
         public.append(HIDDEN.sub("", SOLUTION.sub("", cell.source)))
@@ -150,15 +154,12 @@ def test_malformed_submission_is_reported_not_graded(demo_course, assignment):
 def test_feedback_hides_hidden_tests(demo_course, assignment):
     source_nbs = [nbformat.read(p, as_version=4)
                   for p in _notebooks(demo_course, "source", assignment)]
-    hidden = [line.strip() for nb in source_nbs for c in nb.cells
-              for block in HIDDEN.findall(c.source) for line in block.splitlines()
-              if len(line.strip()) >= 25]
+    hidden = [line for nb in source_nbs for line in _secret_lines(nb, hidden_only=True)]
     pages = sorted(demo_course.feedback_dir.glob(f"*/{assignment}/*.html"))
     assert {p.parts[-3] for p in pages} >= {REFERENCE, MISTAKES, UNTOUCHED}
     for page in pages:
         text = page.read_text()
         assert "hidden tests ran here" in text
-        import html
         plain = html.unescape(re.sub(r"<[^>]+>", "", text))
         leaked = [line for line in hidden if line in plain]
         assert not leaked, f"{page} shows hidden test lines: {leaked[:3]}"
