@@ -68,6 +68,175 @@ BUDGETS: dict[str, dict[str, Budget]] = {
             note="two small sizes, one repeat: checks the code runs, not the timings",
         ),
     },
+    # hw2: the Keras and the raw TensorFlow MLP, full-batch SGD steps on the same batch.
+    "hw2_two_ways": {
+        "full": Budget(
+            epochs=300,
+            train_size=512,
+            validation_size=None,
+            note="epochs = full-batch SGD steps of each network on train_size samples",
+        ),
+        "grading": Budget(
+            epochs=30,
+            train_size=128,
+            validation_size=None,
+            note="a few steps: checks both networks train",
+        ),
+    },
+    # hw2: the Keras MLP trained with make_minibatches and train_epoch (batches of 100).
+    "hw2_minibatch_training": {
+        "full": Budget(
+            epochs=5,
+            train_size=100_000,
+            validation_size=10_000,
+            note="1000 mini-batches of 100 per epoch",
+        ),
+        "grading": Budget(
+            epochs=2,
+            train_size=2000,
+            validation_size=500,
+            note="20 mini-batches per epoch: checks the loop runs",
+        ),
+    },
+    # hw2: normal equations vs Keras gradient descent for growing feature counts (grid = d).
+    "hw2_normal_equations": {
+        "full": Budget(
+            epochs=100,
+            train_size=2000,
+            validation_size=None,
+            grid=(10, 50, 100, 200, 400, 800, 1600),
+            note="grid = numbers of features; epochs = full-batch gradient-descent steps",
+        ),
+        "grading": Budget(
+            epochs=20,
+            train_size=200,
+            validation_size=None,
+            grid=(2, 8),
+            note="two tiny problems: checks the experiment runs",
+        ),
+    },
+    # hw4: full-batch, mini-batch and stochastic gradient descent on a linear regression.
+    # hw3: the MNIST networks of hw3_networks.ipynb (784-128-64-10). The grading budget
+    # is also the one the hidden learning tests train on ([784, 32, 10]).
+    "hw3_scratch": {
+        "full": Budget(
+            epochs=10,
+            train_size=None,
+            validation_size=None,
+            note="NumPy network on 50 000 images; passes 0.95 validation accuracy",
+        ),
+        "grading": Budget(
+            epochs=3,
+            train_size=2000,
+            validation_size=1000,
+            note="a quick run on a subset: checks that training runs and learns",
+        ),
+    },
+    "hw3_pytorch": {
+        "full": Budget(
+            epochs=10,
+            train_size=None,
+            validation_size=None,
+            note="PyTorch network on 50 000 images; passes 0.95 validation accuracy",
+        ),
+        "grading": Budget(
+            epochs=3,
+            train_size=2000,
+            validation_size=1000,
+            note="a quick run on a subset: checks that training runs and learns",
+        ),
+    },
+    "hw3_tensorflow": {
+        "full": Budget(
+            epochs=10,
+            train_size=None,
+            validation_size=None,
+            note="the repaired TensorFlow network on 50 000 images",
+        ),
+        "grading": Budget(
+            epochs=3,
+            train_size=2000,
+            validation_size=1000,
+            note="a quick run on a subset: checks that training runs",
+        ),
+    },
+    "hw4_gd_variants": {
+        "full": Budget(
+            epochs=30,
+            train_size=1000,
+            validation_size=None,
+            note="linear regression with 5 features, three gradient-descent variants",
+        ),
+        "grading": Budget(
+            epochs=5,
+            train_size=200,
+            validation_size=None,
+            note="fewer samples and epochs: checks the code runs",
+        ),
+    },
+    # hw4: the 2-4-1 sigmoid network on the two half-moons, full-batch gradient descent.
+    "hw4_bce_network": {
+        "full": Budget(
+            epochs=10000,
+            train_size=400,
+            validation_size=None,
+            note="one full-batch gradient step per epoch",
+        ),
+        "grading": Budget(
+            epochs=2000,
+            train_size=400,
+            validation_size=None,
+            note="enough epochs for a clearly nonlinear boundary",
+        ),
+    },
+    # hw5: the Fashion-MNIST MLP 784-256-128-64-10 (Adam, batches of 128). The full budget
+    # reaches 0.89 test accuracy in under a minute on 2 cores (bench/hw5_fashion_mnist.py).
+    "hw5_fashion_mlp": {
+        "full": Budget(
+            epochs=15,
+            train_size=None,
+            validation_size=5000,
+            note="55 000 training images; test accuracy on all 10 000 test images",
+        ),
+        "grading": Budget(
+            epochs=2,
+            train_size=5000,
+            validation_size=1000,
+            note="a quick run on a subset: checks that training runs and learns",
+        ),
+    },
+    # hw5: the 784-100-10 MLP trained with manual backprop and with autograd (batches of 100).
+    "hw5_manual_backprop": {
+        "full": Budget(
+            epochs=5,
+            train_size=10_000,
+            validation_size=None,
+            note="the same mini-batches for both trainings",
+        ),
+        "grading": Budget(
+            epochs=1,
+            train_size=1000,
+            validation_size=None,
+            note="ten mini-batches: checks that both trainings run and agree",
+        ),
+    },
+    # hw5: gradient descent on the 1-4-1 ReLU network; repeats = random starts per data set.
+    "hw5_relu_gd": {
+        "full": Budget(
+            epochs=5000,
+            train_size=None,
+            validation_size=None,
+            repeats=6,
+            note="epochs = gradient-descent steps of each run",
+        ),
+        "grading": Budget(
+            epochs=200,
+            train_size=None,
+            validation_size=None,
+            repeats=2,
+            note="a few steps from two starts: checks the code runs",
+        ),
+    },
 }
 
 
