@@ -7,6 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 
 from utils.plotting import (
@@ -168,9 +169,9 @@ def test_decision_boundary_with_labels_and_probabilities():
     fig = plot_decision_boundary(lambda P: (P[:, 0] > 0).astype(int), X, y, resolution=50)
     render(fig)
     (ax,) = fig.axes
-    scatters = [c for c in ax.collections if c.get_offsets().shape[0] > 0 and c.get_label()]
-    labels = {c.get_label() for c in scatters}
-    assert {"class 0", "class 1"} <= labels
+    scatters = [c for c in ax.collections if isinstance(c, PathCollection)]
+    assert [c.get_label() for c in scatters] == ["class 0", "class 1"]
+    assert len(ax.collections) == 3  # the filled regions and one scatter per class
     fig2 = plot_decision_boundary(lambda P: 1 / (1 + np.exp(-P[:, 0])), X, y, resolution=20)
     assert len(fig2.axes) == 1
 

@@ -200,7 +200,7 @@ BUDGETS: dict[str, dict[str, Budget]] = {
         ),
         "grading": Budget(
             epochs=2,
-            train_size=5000,
+            train_size=20_000,
             validation_size=1000,
             note="a quick run on a subset: checks that training runs and learns",
         ),
@@ -223,7 +223,7 @@ BUDGETS: dict[str, dict[str, Budget]] = {
     # hw5: gradient descent on the 1-4-1 ReLU network; repeats = random starts per data set.
     "hw5_relu_gd": {
         "full": Budget(
-            epochs=5000,
+            epochs=8000,
             train_size=None,
             validation_size=None,
             repeats=6,
