@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -165,12 +166,13 @@ def test_feedback_hides_hidden_tests(demo_course, assignment):
         assert not leaked, f"{page} shows hidden test lines: {leaked[:3]}"
 
 
-def test_plain_nbgrader_commands_work_from_the_root(demo_course, assignment, tmp_path):
+def test_plain_nbgrader_commands_work_from_the_root(demo_course, tmp_path):
+    # One assignment proves the configuration; the demo grades all of them.
+    assignment = "hw1_foundations"
     root = tmp_path / "course"
     shutil.copytree(demo_course.root, root)
     bin_dir = Path(sys.executable).parent
     env = {"PATH": f"{bin_dir}:/usr/bin:/bin"}
-    import os
     env.update({k: v for k, v in os.environ.items() if k.startswith(("COURSE_", "HOME"))})
     for command in (
         ["nbgrader", "generate_assignment", assignment, "--force"],
