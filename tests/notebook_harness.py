@@ -13,8 +13,12 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
+import os
 import re
+import sys
+import tempfile
 import traceback
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,6 +87,10 @@ class SourceNotebook:
         unknown = set(replacements) - self.solution_ids
         if unknown:
             raise KeyError(f"{self.path.name} has no solution cells {sorted(unknown)}")
+        with _kernel_like_warnings():
+            return self._run(replacements, must_run)
+
+    def _run(self, replacements: dict[str, str], must_run: frozenset[str]) -> NotebookRun:
         namespace: dict = {"__name__": "__main__"}
         for cell in self.program_cells:
             source = replacements.get(_nbgrader(cell).get("grade_id"), cell.source)
@@ -114,18 +122,56 @@ def _top_level_names(code: str) -> set[str]:
     return names
 
 
-def _execute(source: str, namespace: dict, label: str, capture: bool = False) -> str | None:
-    """Exec `source` into `namespace`; return the formatted error, or None on success.
+@contextlib.contextmanager
+def _kernel_like_warnings():
+    """Show warnings on stderr with Python's default filters, as a fresh kernel does.
 
-    Program cells may fail (an unanswered stub, a broken variant); as in a kernel,
-    execution goes on with the next cell.
+    pytest records warnings instead of printing them; a kernel prints them to
+    stderr, which costs the cell its points under nbgrader. Set once per notebook
+    run, so that a notebook's own warning settings last, as in a kernel.
     """
-    buffer = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
-            exec(compile(source, label, "exec"), namespace)  # noqa: S102
-    except BaseException as exc:  # noqa: BLE001  (a cell may raise anything, SystemExit too)
-        if isinstance(exc, KeyboardInterrupt):
-            raise
-        return "".join(traceback.format_exception(exc))
-    return None
+    with warnings.catch_warnings():
+        warnings.resetwarnings()
+        warnings.simplefilter("default")
+        for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning,
+                         ResourceWarning):
+            warnings.filterwarnings("ignore", category=category)
+        warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
+
+        def show(message, category, filename, lineno, file=None, line=None):
+            sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+        warnings.showwarning = show
+        yield
+
+
+def _execute(source: str, namespace: dict, label: str, capture: bool = False) -> str | None:
+    """Exec `source` into `namespace`; return why the cell fails, or None when it passes.
+
+    nbgrader fails a test cell that raises or that writes anything to stderr (a
+    warning, a library's log line), so stderr is captured at the file-descriptor
+    level, where C extensions write too. Program cells may fail (an unanswered
+    stub, a broken variant); as in a kernel, execution goes on with the next cell.
+    """
+    stdout = io.StringIO()
+    with tempfile.TemporaryFile(mode="w+") as err_file:
+        saved_fd = os.dup(2)
+        sys.stderr.flush()
+        os.dup2(err_file.fileno(), 2)
+        error = None
+        try:
+            with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(err_file):
+                exec(compile(source, label, "exec"), namespace)  # noqa: S102
+        except BaseException as exc:  # noqa: BLE001  (a cell may raise anything, SystemExit too)
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            error = "".join(traceback.format_exception(exc))
+        finally:
+            err_file.flush()
+            os.dup2(saved_fd, 2)
+            os.close(saved_fd)
+        err_file.seek(0)
+        written = err_file.read()
+    if error is None and written.strip() and capture:
+        error = f"wrote to stderr (nbgrader fails such a cell):\n{written.strip()[:2000]}"
+    return error
