@@ -1,0 +1,7 @@
+# replaces: capacity_network
+# expect-fail: test_capacity_network
+# why: (x1 + x2)^2 - (x1 - x2)^2 is 4 x1 x2, but the factor 1/4 is forgotten
+def capacity_network(beta0, beta1):
+    return {"g": np.square, "o": lambda z: 0.5 * (1 + np.tanh(z / 2)),
+            "W1": np.array([[1.0, 1.0], [1.0, -1.0]]), "b1": np.zeros(2),
+            "w2": np.array([beta1, -beta1]), "b2": beta0}
