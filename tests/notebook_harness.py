@@ -26,7 +26,7 @@ import matplotlib.pyplot as plt
 import nbformat
 
 
-def _nbgrader(cell) -> dict:
+def nbgrader_metadata(cell) -> dict:
     return cell.get("metadata", {}).get("nbgrader", {})
 
 
@@ -68,10 +68,10 @@ class SourceNotebook:
         self.path = path
         self.nb = nbformat.read(path, as_version=4)
         code = [c for c in self.nb.cells if c.cell_type == "code"]
-        self.test_cells = [c for c in code if _nbgrader(c).get("grade")]
-        self.program_cells = [c for c in code if _is_program(_nbgrader(c))]
+        self.test_cells = [c for c in code if nbgrader_metadata(c).get("grade")]
+        self.program_cells = [c for c in code if _is_program(nbgrader_metadata(c))]
         self.solution_ids = {
-            _nbgrader(c)["grade_id"] for c in code if _nbgrader(c).get("solution")
+            nbgrader_metadata(c)["grade_id"] for c in code if nbgrader_metadata(c).get("solution")
         }
 
     def run(
@@ -93,12 +93,13 @@ class SourceNotebook:
     def _run(self, replacements: dict[str, str], must_run: frozenset[str]) -> NotebookRun:
         namespace: dict = {"__name__": "__main__"}
         for cell in self.program_cells:
-            source = replacements.get(_nbgrader(cell).get("grade_id"), cell.source)
-            _execute(source, namespace, f"{self.path.name}:{_nbgrader(cell).get('grade_id')}")
+            cell_id = nbgrader_metadata(cell).get("grade_id")
+            source = replacements.get(cell_id, cell.source)
+            _execute(source, namespace, f"{self.path.name}:{cell_id}")
         defined = {name for code in replacements.values() for name in _top_level_names(code)}
         run = NotebookRun()
         for cell in self.test_cells:
-            meta = _nbgrader(cell)
+            meta = nbgrader_metadata(cell)
             if "expensive" in cell.get("metadata", {}).get("tags", []) and replacements:
                 mentioned = any(re.search(rf"\b{re.escape(n)}\b", cell.source) for n in defined)
                 if not mentioned and meta["grade_id"] not in must_run:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from notebook_harness import nbgrader_metadata
 
 from course_tools.course import CONFIG_FILE, Course
 from course_tools.release import release
@@ -21,10 +22,6 @@ from course_tools.scores import failed_test_cells, submission_score
 
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
-
-
-def _nbgrader(cell) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {})
 
 
 def _notebooks(course: Course, folder: str, assignment: str) -> list[Path]:
@@ -38,7 +35,7 @@ def _secret_lines(source_nb, hidden_only: bool = False) -> list[str]:
     answers): long enough, and not shared with the cells' public parts."""
     secret, public = [], []
     for cell in source_nb.cells:
-        meta = _nbgrader(cell)
+        meta = nbgrader_metadata(cell)
         if cell.cell_type == "markdown" and meta.get("solution"):
             secret += [] if hidden_only else cell.source.splitlines()
             continue
@@ -97,7 +94,7 @@ def test_points_add_up_and_are_announced(repo_course, assignment):
         nb = nbformat.read(path, as_version=4)
         header += nb.cells[0].source
         for cell in nb.cells:
-            meta = _nbgrader(cell)
+            meta = nbgrader_metadata(cell)
             if meta.get("grade"):
                 if cell.cell_type == "code":
                     auto += meta["points"]
@@ -129,10 +126,10 @@ def test_untouched_release_gets_zero_with_every_test_failing(demo_course, assign
     api = demo_course.api()
     failed = failed_test_cells(api.coursedir.db_url, api.coursedir.course_id, assignment, UNTOUCHED)
     all_tests = {
-        _nbgrader(c)["grade_id"]
+        nbgrader_metadata(c)["grade_id"]
         for path in _notebooks(demo_course, "source", assignment)
         for c in nbformat.read(path, as_version=4).cells
-        if c.cell_type == "code" and _nbgrader(c).get("grade")
+        if c.cell_type == "code" and nbgrader_metadata(c).get("grade")
     }
     assert score.auto == 0
     assert set(failed) == all_tests, f"passing on the untouched release: {all_tests - set(failed)}"
