@@ -12,7 +12,10 @@ import pytest
 from utils import testing
 from utils.testing import (
     as_array,
+    as_dict,
     as_float,
+    as_int,
+    as_str,
     assert_close,
     assert_finite,
     assert_rel_error,
@@ -269,6 +272,299 @@ def test_check_gradient():
         AssertionError, match=r"\(2,\) but the numerical gradient has shape \(2, 1\)"
     ):
         check_gradient(np.ones(2), np.ones((2, 1)), "dW")
+
+
+# ------------------------------------------------------------ objects built to lie
+
+
+class Liar:
+    """Every comparison and conversion says what a naive test wants to hear."""
+
+    __eq__ = lambda self, other: True  # noqa: E731
+    __ne__ = lambda self, other: False  # noqa: E731
+    __lt__ = __le__ = __gt__ = __ge__ = __eq__
+    __bool__ = lambda self: True  # noqa: E731
+    __len__ = lambda self: 2  # noqa: E731
+    __hash__ = object.__hash__
+    __abs__ = __neg__ = lambda self: self  # noqa: E731
+    __sub__ = __rsub__ = __add__ = __radd__ = __mul__ = __rmul__ = lambda self, other: 0.0  # noqa: E731
+
+    def __getitem__(self, index):
+        if index >= 2:
+            raise IndexError(index)
+        return self
+
+    @property
+    def shape(self):
+        return (2,)
+
+    @property
+    def dtype(self):
+        return np.dtype(np.float64)
+
+
+class LyingFloat(float):
+    """A float whose comparisons always succeed; its value is still its value."""
+
+    __eq__ = lambda self, other: True  # noqa: E731
+    __ne__ = lambda self, other: False  # noqa: E731
+    __lt__ = __le__ = __gt__ = __ge__ = __eq__
+    __hash__ = float.__hash__
+
+
+class LyingInt(int):
+    __eq__ = lambda self, other: True  # noqa: E731
+    __ne__ = lambda self, other: False  # noqa: E731
+    __hash__ = int.__hash__
+
+
+class LyingStr(str):
+    """A str that equals everything and prints as anything."""
+
+    __eq__ = lambda self, other: True  # noqa: E731
+    __ne__ = lambda self, other: False  # noqa: E731
+    __hash__ = str.__hash__
+    __str__ = __repr__ = lambda self: "saddle"  # noqa: E731
+
+
+class ArrayWithLyingEq:
+    """A fine __array__ but a lying __eq__: must be judged on the array."""
+
+    def __init__(self, values):
+        self.values = np.asarray(values, dtype=float)
+
+    def __array__(self, dtype=None, copy=None):
+        return self.values if dtype is None else self.values.astype(dtype)
+
+    __eq__ = lambda self, other: True  # noqa: E731
+    __ne__ = lambda self, other: False  # noqa: E731
+    __hash__ = object.__hash__
+
+    @property
+    def shape(self):
+        return (99,)
+
+
+class LyingArray(np.ndarray):
+    """An ndarray subclass whose NumPy functions, ufuncs, shape and dtype all lie."""
+
+    def __array_function__(self, func, types, args, kwargs):
+        return True
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        return np.ones(3, dtype=bool)
+
+    __eq__ = lambda self, other: True  # noqa: E731
+    __ne__ = lambda self, other: False  # noqa: E731
+
+    @property
+    def shape(self):
+        return (2,)
+
+    @property
+    def dtype(self):
+        return np.dtype(np.float32)
+
+
+def _lying_array(values):
+    return np.asarray(values, dtype=float).view(LyingArray)
+
+
+class PretendsToBeAFloat:
+    """isinstance(x, float) holds through __class__; type(x) tells the truth."""
+
+    @property
+    def __class__(self):
+        return float
+
+    __eq__ = lambda self, other: True  # noqa: E731
+    __float__ = lambda self: 1.0  # noqa: E731
+
+
+class LyingList(list):
+    """A list that claims other elements and another length than it holds."""
+
+    def __len__(self):
+        return 2
+
+    def __getitem__(self, index):
+        return 1.0
+
+
+def test_lying_objects_really_lie():
+    """The fakes fool plain comparisons, so the tests below mean something."""
+    assert Liar() == 1.0 and not (Liar() != 1.0) and len(Liar()) == 2
+    assert LyingFloat(5.0) == 1.0 and LyingInt(5) == 12301 and LyingStr("x") == "saddle"
+    assert LyingStr("x") in ("saddle", "local minimum")
+    assert ArrayWithLyingEq([1.0]) == [2.0]
+    assert isinstance(PretendsToBeAFloat(), float)
+    assert np.allclose(_lying_array([0.0, 0.0]), [1.0, 2.0]) is True
+    assert np.sort(_lying_array([3.0, 1.0])) is True
+    assert _lying_array([1.0, 2.0, 3.0]).shape == (2,)
+
+
+@pytest.mark.parametrize(
+    ("helper", "good"),
+    [
+        (lambda v: assert_close(v, [1.0, 2.0], "x"), [1.0, 2.0]),
+        (lambda v: assert_rel_error(v, [1.0, 2.0], "x"), [1.0, 2.0]),
+        (lambda v: check_gradient(v, np.array([1.0, 2.0]), "dW"), [1.0, 2.0]),
+        (lambda v: assert_shape(v, (3,), "x"), [1.0, 2.0, 3.0]),
+        (lambda v: assert_finite(v, "x"), [1.0, 2.0]),
+        (lambda v: assert_type(v, float, "x"), 1.5),
+        (lambda v: testing.numerical_gradient(lambda _: v, np.zeros(1)), 1.0),
+    ],
+    ids=["assert_close", "assert_rel_error", "check_gradient", "assert_shape", "assert_finite",
+         "assert_type", "numerical_gradient"],
+)
+def test_every_assert_helper_rejects_an_always_equal_object(helper, good):
+    helper(good)  # the helper works on the honest value
+    for liar in (Liar(), PretendsToBeAFloat()):
+        with pytest.raises(AssertionError):
+            helper(liar)
+
+
+def test_lying_float_is_judged_on_its_value():
+    wrong = LyingFloat(5.0)
+    with pytest.raises(AssertionError, match="got 5, expected 1"):
+        assert_close(wrong, 1.0, "loss")
+    with pytest.raises(AssertionError, match="relative error"):
+        assert_rel_error(wrong, 1.0, "loss")
+    with pytest.raises(AssertionError, match="numerical gradient"):
+        check_gradient(wrong, 1.0, "db")
+    assert rel_error(wrong, 1.0) == pytest.approx(4 / 6)
+    assert type(as_float(wrong)) is float and as_float(wrong) == 5.0
+    with pytest.raises(AssertionError, match=r"`loss` is nan"):
+        assert_finite(LyingFloat("nan"), "loss")
+    assert_close(LyingFloat(1.0), 1.0)  # a float subclass with the right value passes
+    # Inside sequences and object arrays the element's value counts too.
+    with pytest.raises(AssertionError, match=r"index \(1,\)"):
+        assert_close([1.0, LyingFloat(5.0)], [1.0, 2.0], "x")
+    with pytest.raises(AssertionError):
+        assert_close(np.array([LyingFloat(5.0)], dtype=object), [2.0], "x")
+
+
+def test_array_with_lying_eq_is_judged_on_its_array():
+    liar = ArrayWithLyingEq([1.0, 5.0])
+    assert_close(ArrayWithLyingEq([1.0, 2.0]), [1.0, 2.0])
+    with pytest.raises(AssertionError, match=r"index \(1,\): got 5, expected 2"):
+        assert_close(liar, [1.0, 2.0], "x")
+    with pytest.raises(AssertionError, match="relative error"):
+        assert_rel_error(liar, [1.0, 2.0], "x")
+    with pytest.raises(AssertionError, match=r"has shape \(2,\) but expected shape \(99,\)"):
+        assert_shape(liar, (99,), "x")  # its own `shape` attribute says (99,)
+    assert_shape(liar, (2,), "x")
+    with pytest.raises(AssertionError, match="non-finite"):
+        assert_finite(ArrayWithLyingEq([1.0, np.inf]), "x")
+
+
+def test_ndarray_subclass_cannot_lie_through_numpy_protocols():
+    wrong = _lying_array([1.0, 5.0, 3.0])
+    with pytest.raises(AssertionError, match=r"index \(1,\): got 5, expected 2"):
+        assert_close(wrong, [1.0, 2.0, 3.0], "x")
+    with pytest.raises(AssertionError, match="relative error"):
+        check_gradient(wrong, np.array([1.0, 2.0, 3.0]), "dW")
+    with pytest.raises(AssertionError, match=r"has shape \(3,\) but expected shape \(2,\)"):
+        assert_shape(wrong, (2,), "x")
+    with pytest.raises(AssertionError, match="non-finite"):
+        assert_finite(_lying_array([1.0, np.nan, 0.0]), "x")
+    converted = as_array(wrong)
+    assert type(converted) is np.ndarray and converted.dtype == np.float64
+    np.testing.assert_array_equal(converted, [1.0, 5.0, 3.0])
+    assert rel_error(wrong, [1.0, 2.0, 3.0]) == pytest.approx(3 / 7)
+
+
+def test_type_checks_use_the_real_type():
+    with pytest.raises(AssertionError, match=r"should be of type float, got .*PretendsToBeAFloat"):
+        assert_type(PretendsToBeAFloat(), float, "x")
+    with pytest.raises(AssertionError, match="should be a number"):
+        as_float(PretendsToBeAFloat(), "x")
+    assert_type(LyingFloat(2.0), float, "x")  # a subclass is a float; compare with as_float
+    with pytest.raises(AssertionError, match="should be a number"):
+        as_array(Liar(), "x")  # its shape, dtype, __len__ and __getitem__ are not trusted
+
+
+def test_lying_list_is_read_through_iteration_only():
+    values = LyingList([1.0, 5.0, 3.0])
+    np.testing.assert_array_equal(as_array(values), [1.0, 5.0, 3.0])
+    with pytest.raises(AssertionError, match="expected shape"):
+        assert_close(values, [1.0, 1.0], "x")
+
+
+def test_torch_subclass_cannot_lie_through_torch_function():
+    torch = pytest.importorskip("torch")
+
+    class LyingTensor(torch.Tensor):
+        @classmethod
+        def __torch_function__(cls, func, types, args=(), kwargs=None):
+            return torch.tensor([1.0, 2.0, 3.0])
+
+    wrong = torch.tensor([1.0, 5.0, 3.0]).as_subclass(LyingTensor)
+    with pytest.raises(AssertionError, match=r"got 5, expected 2"):
+        assert_close(wrong, [1.0, 2.0, 3.0], "x")
+    np.testing.assert_array_equal(as_array(torch.nn.Parameter(torch.ones(2))), [1.0, 1.0])
+
+
+def test_self_referencing_objects_fail_with_an_assertion():
+    class Loop:
+        def __array__(self, dtype=None, copy=None):
+            out = np.empty(1, dtype=object)
+            out[0] = self
+            return out
+
+    nested = []
+    nested.append(nested)
+    for value in (Loop(), nested):
+        with pytest.raises(AssertionError):
+            assert_close(value, [1.0], "x")
+
+
+def test_as_int():
+    assert as_int(12301) == 12301 and type(as_int(np.int64(7))) is int
+    assert type(as_int(LyingInt(5))) is int
+    assert as_int(LyingInt(5)) != 12301  # the lie is gone after conversion
+    with pytest.raises(AssertionError, match=r"`count` should be an int, got float \(3\.0\)"):
+        as_int(3.0, "count")
+    with pytest.raises(AssertionError, match="bool is not accepted"):
+        as_int(True, "count")
+    with pytest.raises(AssertionError, match="bool is not accepted"):
+        as_int(np.bool_(True), "count")
+    for value in (Liar(), "3", None, PretendsToBeAFloat(), np.array([3])):
+        with pytest.raises(AssertionError, match="`count` should be an int"):
+            as_int(value, "count")
+
+
+def test_as_str():
+    assert as_str("saddle") == "saddle" and type(as_str(np.str_("a"))) is str
+    plain = as_str(LyingStr("banana"), "kind")
+    assert type(plain) is str and plain == "banana"  # the stored characters, not __str__
+    assert plain not in ("saddle", "local minimum")
+    for value in (Liar(), 3, None, b"saddle"):
+        with pytest.raises(AssertionError, match="`kind` should be a str"):
+            as_str(value, "kind")
+
+
+def test_as_dict():
+    class LyingDict(dict):
+        __contains__ = lambda self, key: True  # noqa: E731
+        __getitem__ = lambda self, key: 1.0  # noqa: E731
+
+        def keys(self):
+            return ["W1", "b1"]
+
+        def items(self):
+            return [("W1", 1.0), ("b1", 1.0)]
+
+    plain = as_dict(LyingDict(W1=[5.0]), "params")
+    assert type(plain) is dict and plain == {"W1": [5.0]}
+    assert "b1" not in plain
+    keyed = as_dict({LyingStr("loss"): 1.0}, "history")
+    assert [type(k) for k in keyed] == [str] and list(keyed) == ["loss"]
+    assert "val_loss" not in keyed
+    with pytest.raises(AssertionError, match=r"`params` should be a dict, got list"):
+        as_dict([("W1", 1.0)], "params")
+    with pytest.raises(AssertionError, match="keys of `params` should be strings.*Liar"):
+        as_dict({Liar(): 1.0}, "params")
 
 
 # ----------------------------------------------------------------- context managers

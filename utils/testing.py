@@ -3,6 +3,12 @@
 Every check raises ``AssertionError`` with a message meant for students: it says what
 was wrong (type, shape, value, which element) and what was expected.
 
+A student's value is never compared as it is: its ``__eq__``, ``__bool__``, ``__len__``,
+``shape`` or ``dtype`` may say anything. Each helper first turns it into plain data
+(a float64 NumPy array, a Python ``float``, ``int`` or ``str``, a plain ``dict``) and
+compares that. Types are read with ``type(value)``, which an object cannot fake, not
+with ``isinstance``, which a ``__class__`` property can fool.
+
 This module imports only NumPy: torch and TensorFlow values are recognised through
 ``sys.modules``, so neither framework is imported just to check an answer.
 """
@@ -10,6 +16,7 @@ This module imports only NumPy: torch and TensorFlow values are recognised throu
 from __future__ import annotations
 
 import numbers
+import operator
 import reprlib
 import sys
 import warnings
@@ -21,7 +28,10 @@ import numpy as np
 
 __all__ = [
     "as_array",
+    "as_dict",
     "as_float",
+    "as_int",
+    "as_str",
     "assert_close",
     "assert_finite",
     "assert_rel_error",
@@ -42,22 +52,33 @@ _MODULE_ALIASES = {"numpy": "np", "tensorflow": "tf", "matplotlib.pyplot": "plt"
 # --------------------------------------------------------------------------- conversion
 
 
+def _plain_str(value: Any, default: str = "") -> str:
+    """``value`` as an exact ``str`` if it is one (also a subclass), else ``default``.
+
+    ``str.__str__`` returns the characters stored, whatever the subclass's ``__str__``,
+    ``__eq__`` or ``__hash__`` say.
+    """
+    return str.__str__(value) if issubclass(type(value), str) else default
+
+
 def _type_name(tp: type) -> str:
     """Short name of a type for messages: ``float``, ``np.ndarray``, ``torch.Tensor``."""
-    module = tp.__module__ or ""
+    # A class chooses its own __module__ and __qualname__: use them only as plain text.
+    module = _plain_str(getattr(tp, "__module__", None))
+    qualname = _plain_str(getattr(tp, "__qualname__", None), "<unnamed type>")
     if module == "builtins":
-        return tp.__qualname__
+        return qualname
     top = module.partition(".")[0]
     if top in ("numpy", "tensorflow"):
-        return f"{_MODULE_ALIASES[top]}.{tp.__qualname__}"
-    return f"{module}.{tp.__qualname__}"
+        return f"{_MODULE_ALIASES[top]}.{qualname}"
+    return f"{module}.{qualname}" if module else qualname
 
 
 def _describe(value: Any) -> str:
     """What a value is, for 'got ...' in messages (type, plus dtype for arrays)."""
-    dtype = getattr(value, "dtype", None)
-    if isinstance(value, np.ndarray) and dtype is not None:
-        return f"{_type_name(type(value))} with dtype {dtype}"
+    if issubclass(type(value), np.ndarray):
+        # np.asarray gives a plain ndarray, whose dtype a subclass cannot override.
+        return f"{_type_name(type(value))} with dtype {np.asarray(value).dtype}"
     return _type_name(type(value))
 
 
@@ -67,6 +88,17 @@ def _not_numeric(value: Any, name: str) -> AssertionError:
     )
 
 
+def _converted(convertible: Any, original: Any, name: str) -> np.ndarray:
+    """``np.asarray(convertible)`` as float64, or an AssertionError naming `original`."""
+    try:
+        arr = np.asarray(convertible)
+    except Exception as exc:
+        raise AssertionError(
+            f"`{name}` ({_describe(original)}) cannot be converted to an array: {exc}"
+        ) from exc
+    return _from_ndarray(arr, original, name)
+
+
 def _from_ndarray(arr: np.ndarray, original: Any, name: str) -> np.ndarray:
     if arr.dtype.kind in _NUMERIC_KINDS:
         return np.array(arr, dtype=np.float64)
@@ -74,18 +106,26 @@ def _from_ndarray(arr: np.ndarray, original: Any, name: str) -> np.ndarray:
         # Object arrays hold arbitrary Python objects: convert each one as a scalar.
         out = np.empty(arr.shape, dtype=np.float64)
         for index, item in np.ndenumerate(arr):
-            out[index] = as_float(item, f"{name}[{', '.join(map(str, index))}]")
+            item_name = f"{name}[{', '.join(map(str, index))}]"
+            if item is original:  # e.g. __array__ returning an array that holds the object
+                raise _not_numeric(original, item_name)
+            out[index] = as_float(item, item_name)
         return out
     raise _not_numeric(original, name)
 
 
 def _from_torch(value: Any, torch: Any, name: str) -> np.ndarray:
-    tensor = value.detach()
-    if tensor.is_complex():
-        raise _not_numeric(value, name)
     try:
-        # Going through float64 also handles dtypes NumPy lacks (bfloat16).
-        return np.array(tensor.cpu().to(torch.float64).numpy(), dtype=np.float64)
+        # A subclass's methods and __torch_function__ are bypassed: torch.Tensor's own
+        # detach gives a plain tensor with the same data (also for nn.Parameter).
+        with torch._C.DisableTorchFunctionSubclass():
+            tensor = torch.Tensor.detach(value)
+            if tensor.is_complex():
+                raise _not_numeric(value, name)
+            # Going through float64 also handles dtypes NumPy lacks (bfloat16).
+            return np.array(tensor.cpu().to(torch.float64).numpy(), dtype=np.float64)
+    except AssertionError:
+        raise
     except Exception as exc:
         raise AssertionError(
             f"`{name}` is a torch.Tensor that cannot be converted to numbers: {exc}"
@@ -94,12 +134,22 @@ def _from_torch(value: Any, torch: Any, name: str) -> np.ndarray:
 
 def _from_sequence(value: list | tuple, name: str) -> np.ndarray:
     try:
-        arr = np.asarray(value)
+        items = list(value)  # one pass: NumPy and the loop below see the same elements
+    except Exception as exc:
+        raise AssertionError(
+            f"`{name}` ({_describe(value)}) cannot be read element by element: {exc}"
+        ) from exc
+    try:
+        arr = np.asarray(items)
     except Exception:
         arr = None  # ragged, or holds tensors that refuse conversion: go element by element
     if arr is not None and arr.dtype.kind in _NUMERIC_KINDS:
         return np.array(arr, dtype=np.float64)
-    parts = [as_array(item, f"{name}[{i}]") for i, item in enumerate(value)]
+    parts = []
+    for i, item in enumerate(items):
+        if item is value:
+            raise _not_numeric(value, f"{name}[{i}]")
+        parts.append(as_array(item, f"{name}[{i}]"))
     if not parts:
         return np.zeros(0)
     first = parts[0].shape
@@ -117,40 +167,49 @@ def as_array(value: Any, name: str = "value") -> np.ndarray:
 
     Accepts Python numbers, (nested) lists and tuples, NumPy arrays and scalars, torch
     tensors (also with ``requires_grad``) and TensorFlow tensors and variables. The
-    object's ``__eq__`` is never called, so a value cannot pass a check by overriding it.
+    object's ``__eq__`` is never called, so a value cannot pass a check by overriding it;
+    an object is judged on the numbers it converts to (``float(x)``, ``np.asarray(x)``).
 
     Raises:
         AssertionError: if ``value`` is not numeric.
     """
+    try:
+        return _as_array(value, name)
+    except RecursionError:
+        raise AssertionError(
+            f"`{name}` ({_describe(value)}) cannot be converted to numbers: converting it "
+            "leads back to itself"
+        ) from None
+
+
+def _as_array(value: Any, name: str) -> np.ndarray:
+    kind = type(value)  # not value.__class__, which an object can fake
     torch = sys.modules.get("torch")
-    if torch is not None and isinstance(value, torch.Tensor):
+    if torch is not None and issubclass(kind, torch.Tensor):
         return _from_torch(value, torch, name)
     tf = sys.modules.get("tensorflow")
-    if tf is not None and isinstance(value, tf.Tensor | tf.Variable):
+    if tf is not None and issubclass(kind, tf.Tensor | tf.Variable):
         try:
             value_np = value.numpy()
         except Exception as exc:
             raise AssertionError(
                 f"`{name}` is a TensorFlow tensor without a value (symbolic tensor?): {exc}"
             ) from exc
-        return _from_ndarray(np.asarray(value_np), value, name)
-    if isinstance(value, np.ndarray | np.generic):
+        if value_np is value:
+            raise _not_numeric(value, name)
+        return _converted(value_np, value, name)
+    if issubclass(kind, np.ndarray | np.generic):
+        # np.asarray returns a plain ndarray: a subclass's methods play no part.
         return _from_ndarray(np.asarray(value), value, name)
-    if isinstance(value, numbers.Real):
+    if issubclass(kind, numbers.Real):
         try:
-            return np.array(float(value))
-        except (OverflowError, TypeError, ValueError) as exc:
-            raise AssertionError(f"`{name}` cannot be converted to a float: {exc}") from exc
-    if isinstance(value, list | tuple):
-        return _from_sequence(value, name)
-    if hasattr(type(value), "__array__"):  # e.g. Keras variables, pandas objects
-        try:
-            arr = np.asarray(value)
+            return np.array(float(value))  # float() always returns an exact float
         except Exception as exc:
-            raise AssertionError(
-                f"`{name}` ({_describe(value)}) cannot be converted to an array: {exc}"
-            ) from exc
-        return _from_ndarray(arr, value, name)
+            raise AssertionError(f"`{name}` cannot be converted to a float: {exc}") from exc
+    if issubclass(kind, list | tuple):
+        return _from_sequence(value, name)
+    if hasattr(kind, "__array__"):  # e.g. Keras variables, pandas objects
+        return _converted(value, value, name)
     raise _not_numeric(value, name)
 
 
@@ -166,6 +225,82 @@ def as_float(value: Any, name: str = "value") -> float:
             f"`{name}` should be a single number, got an array of shape {arr.shape}"
         )
     return float(arr.reshape(()))
+
+
+def as_int(value: Any, name: str = "value") -> int:
+    """Return an integer (a Python ``int`` or a NumPy integer) as a plain ``int``.
+
+    Counts and indices must be integers: a float such as ``3.0`` and a bool are refused,
+    with a message that says so. The number is what ``operator.index`` gives, so an int
+    subclass's ``__eq__`` plays no part in the comparisons that follow.
+
+    Raises:
+        AssertionError: if ``value`` is not an integer.
+    """
+    kind = type(value)
+    if issubclass(kind, bool | np.bool_):
+        raise AssertionError(
+            f"`{name}` should be an int, got {_describe(value)} ({reprlib.repr(value)}); "
+            "a bool is not accepted where an int is expected"
+        )
+    if issubclass(kind, int | np.integer):
+        try:
+            number = operator.index(value)
+        except Exception as exc:
+            raise AssertionError(f"`{name}` cannot be converted to an int: {exc}") from exc
+        if type(number) is not int:  # __index__ may return an int subclass
+            number = int.__index__(number)
+        return number
+    hint = ""
+    if issubclass(kind, float | np.floating):
+        try:
+            shown = repr(float(value))
+        except Exception:
+            shown = "a float"
+        hint = f" ({shown}); return an int, e.g. int(round(x)) if x is whole"
+    raise AssertionError(f"`{name}` should be an int, got {_describe(value)}{hint}")
+
+
+def as_str(value: Any, name: str = "value") -> str:
+    """Return a string (also a ``str`` subclass such as ``np.str_``) as a plain ``str``.
+
+    The characters stored are used: a subclass's ``__eq__`` or ``__str__`` play no part.
+
+    Raises:
+        AssertionError: if ``value`` is not a string.
+    """
+    if not issubclass(type(value), str):
+        got = _describe(value)
+        if issubclass(type(value), numbers.Number | bytes) or value is None:
+            got += f" ({reprlib.repr(value)})"
+        raise AssertionError(f"`{name}` should be a str, got {got}")
+    return str.__str__(value)
+
+
+def as_dict(value: Any, name: str = "value") -> dict[str, Any]:
+    """Return a dict with string keys as a plain ``dict`` with plain ``str`` keys.
+
+    The entries stored in the dict are read directly, so overriding ``__contains__``,
+    ``__getitem__``, ``keys`` or ``items`` in a subclass changes nothing, and each key is
+    made a plain ``str`` (see :func:`as_str`). The values are returned unchanged: convert
+    them with :func:`as_array` and friends.
+
+    Raises:
+        AssertionError: if ``value`` is not a dict, or a key is not a string.
+    """
+    if not issubclass(type(value), dict):
+        raise AssertionError(f"`{name}` should be a dict, got {_describe(value)}")
+    plain: dict[str, Any] = {}
+    for key, item in dict.items(value):
+        if not issubclass(type(key), str):
+            raise AssertionError(
+                f"the keys of `{name}` should be strings, got a key of type {_describe(key)}"
+            )
+        text = str.__str__(key)
+        if text in plain:
+            raise AssertionError(f"`{name}` has the key {text!r} twice")
+        plain[text] = item
+    return plain
 
 
 # ------------------------------------------------------------------- numerical gradients
@@ -284,22 +419,31 @@ def assert_shape(
 
 
 def assert_type(value: Any, types: type | tuple[type, ...], name: str = "value") -> None:
-    """Check ``isinstance(value, types)``; a bool is not accepted where only int is."""
+    """Check that ``value`` is an instance of ``types`` (a type or a tuple of types).
+
+    The check uses ``type(value)``, so an object cannot pass by faking ``__class__``. A
+    subclass passes (``np.float64`` is a ``float``): compare the value only after
+    converting it (:func:`as_float`, :func:`as_int`, :func:`as_str`). A bool is not
+    accepted where only int is.
+    """
     options = types if isinstance(types, tuple) else (types,)
-    accepting = [t for t in options if isinstance(value, t)]
+    kind = type(value)
+    accepting = [t for t in options if issubclass(kind, t)]
     # isinstance(True, int) holds, but a bool where a count is expected is a bug.
-    if accepting and isinstance(value, bool) and all(t is int for t in accepting):
+    if accepting and issubclass(kind, bool) and all(t is int for t in accepting):
         accepting = []
     if accepting:
         return
     wanted = " or ".join(_type_name(t) for t in options)
     got = _describe(value)
-    if isinstance(value, numbers.Number | str | bytes | np.generic) or value is None:
-        got += f" ({reprlib.repr(value)})"
+    if kind in (int, float, complex, bool, str, bytes, type(None)) or (
+        issubclass(kind, np.generic) and kind.__module__ == "numpy"
+    ):
+        got += f" ({reprlib.repr(value)})"  # the repr of a built-in type, not of a subclass
     hint = ""
-    if isinstance(value, bool) and int in options:
+    if issubclass(kind, bool) and int in options:
         hint = "; a bool is not accepted where an int is expected"
-    elif isinstance(value, np.generic):
+    elif issubclass(kind, np.generic):
         hint = "; convert a NumPy scalar with float(...) or int(...)"
     raise AssertionError(f"`{name}` should be of type {wanted}, got {got}{hint}")
 
@@ -394,9 +538,9 @@ def check_gradient(analytic: Any, numeric: Any, name: str = "gradient", tol: flo
 
 def _display_prefix(target: Any) -> str:
     """``np`` for numpy, ``np.linalg`` for numpy.linalg, the type name for an object."""
-    owner = getattr(target, "__name__", None)
-    if not isinstance(owner, str):
-        owner = type(target).__name__
+    owner = _plain_str(getattr(target, "__name__", None))
+    if not owner:
+        owner = _plain_str(getattr(type(target), "__name__", None), "object")
     if owner in _MODULE_ALIASES:
         return _MODULE_ALIASES[owner]
     top, dot, rest = owner.partition(".")
