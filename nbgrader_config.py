@@ -18,12 +18,30 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # that the release shows instead of the stub.
 c.GenerateAssignment.preprocessors = GENERATE_ASSIGNMENT_PREPROCESSORS
 
-# Per-cell limit while autograding. Under NBGRADER_EXECUTION the notebooks use
-# the grading budget (utils.budget), where the slowest cell takes well under a
-# minute on a 2-core laptop; three minutes leaves room for a slow machine while
-# still stopping a runaway cell.
-c.Execute.timeout = 180
-c.Execute.interrupt_on_timeout = True
+# Autograding executes student code in a bubblewrap sandbox (course_tools/sandbox.py)
+# instead of nbgrader's own Execute step; everything else is nbgrader's pipeline.
+c.Autograde.autograde_preprocessors = [
+    "course_tools.sandboxed_execute.SandboxedExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+# A test cell the student deleted is put back and graded, not silently skipped.
+c.OverwriteCells.add_missing_cells = True
+
+# Limits while autograding. Under NBGRADER_EXECUTION the notebooks use the
+# grading budget (utils.budget): the slowest cell takes well under a minute and
+# a whole notebook about two on a 2-core laptop, and no kernel needs more than
+# 2 GiB. The limits leave room for a slow machine while still stopping a
+# runaway cell, a fork bomb or a memory hog.
+c.SandboxedExecute.cell_timeout = 180
+c.SandboxedExecute.notebook_timeout = 1200
+c.SandboxedExecute.memory_limit = 6 * 2**30
+c.SandboxedExecute.process_limit = 512
+c.SandboxedExecute.output_limit = 2**20
 
 # Students get feedback without the hidden tests: nbgrader's own feedback
 # shows the full test cells and their tracebacks.

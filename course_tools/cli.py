@@ -20,6 +20,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("autograde", help="autograde every submission of an assignment")
     p.add_argument("assignment")
     p.add_argument("--student", action="append", help="only these students (repeatable)")
+    p.add_argument("--unsandboxed", action="store_true",
+                   help="run student code without the bubblewrap sandbox (trusted code only)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="notebooks executed at once on a local Dask cluster (default: cores)")
+    p.add_argument("--scheduler", help="address of an existing Dask scheduler to grade on")
+    p.add_argument("--resume", action="store_true",
+                   help="leave submissions an earlier run graded, if they have not changed")
     p = sub.add_parser("feedback", help="feedback HTML without hidden tests")
     p.add_argument("assignment")
     p = sub.add_parser("grades", help="write grades.csv and print a score table")
@@ -49,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
     elif args.command == "autograde":
         from .autograde import autograde, format_outcomes
 
-        outcomes = autograde(course, args.assignment, args.student)
+        outcomes = autograde(course, args.assignment, args.student, sandbox=not args.unsandboxed,
+                             workers=args.workers, scheduler=args.scheduler, resume=args.resume)
         print(format_outcomes(outcomes) or "no submissions found in submitted/")
         return 1 if any(o.status == "failed" for o in outcomes) else 0
     elif args.command == "feedback":

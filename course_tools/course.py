@@ -104,8 +104,11 @@ class Course:
         config.CourseDirectory.root = str(self.root)
         return config
 
-    def api(self):
-        """An nbgrader API object for this course (imported lazily: nbgrader is slow to load)."""
+    def api(self, config: Config | None = None):
+        """An nbgrader API object for this course (imported lazily: nbgrader is slow to load).
+
+        `config` (default: the course's own) lets a command change a setting for one run.
+        """
         from nbgrader.apps import NbGraderAPI
         from sqlalchemy.exc import SAWarning
 
@@ -113,7 +116,7 @@ class Course:
         # nothing an instructor can act on.
         warnings.filterwarnings("ignore", category=SAWarning)
         ensure_environment_on_path()
-        api = NbGraderAPI(config=self.nbgrader_config())
+        api = NbGraderAPI(config=config or self.nbgrader_config())
         api.log.setLevel(logging.ERROR)
         return api
 

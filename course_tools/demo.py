@@ -6,7 +6,7 @@ import shutil
 import time
 from pathlib import Path
 
-from .autograde import autograde, format_outcomes
+from .autograde import GRADED, PARTLY, autograde, format_outcomes
 from .course import CONFIG_FILE, Course, CourseError
 from .feedback import generate_feedback
 from .grades import collect_grades, format_table, write_csv
@@ -42,7 +42,7 @@ def run_demo(repo: Course, target: Path, assignments: list[str] | None = None) -
         outcomes = autograde(demo, name)
         print(format_outcomes(outcomes))
         failed += [o for o in outcomes if o.status == "failed"]
-        if any(o.status == "graded" for o in outcomes):
+        if any(o.status in (GRADED, PARTLY) for o in outcomes):
             generate_feedback(demo, name)
     rows = collect_grades(demo)
     write_csv(rows, demo.root / "grades.csv")

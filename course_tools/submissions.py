@@ -43,6 +43,11 @@ def submission_problems(folder: Path, expected: list[str]) -> list[str]:
     """
     if not folder.is_dir():
         return [f"no submission folder {folder}"]
+    links = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_symlink())
+    if links:
+        # nbgrader copies what a link points to, which could be any file of the course.
+        return [f"the submission contains symbolic links ({', '.join(links)}); "
+                "ask the student to submit plain files"]
     present = [name for name in expected if (folder / name).is_file()]
     if not present:
         found = sorted(p.name for p in folder.glob("*.ipynb"))

@@ -51,3 +51,13 @@ def test_course_grades_writes_csv_and_table(demo_course, capsys):
 def test_unknown_assignment_is_a_clear_error(repo_course, capsys):
     assert main(["--root", str(repo_course.root), "autograde", "hw9_nothing"]) == 2
     assert "unknown assignment 'hw9_nothing'" in capsys.readouterr().err
+
+
+def test_autograde_refuses_to_grade_without_bubblewrap(repo_course, capsys, monkeypatch):
+    import course_tools.autograde
+
+    monkeypatch.setattr(course_tools.autograde, "find_bwrap", lambda: None)
+    assert main(["--root", str(repo_course.root), "autograde", "hw1_foundations"]) == 2
+    err = capsys.readouterr().err
+    assert "refusing to autograde without a sandbox" in err
+    assert "apt-get install bubblewrap" in err and "--unsandboxed" in err

@@ -1,0 +1,93 @@
+"""What the grading sandbox costs per notebook, measured against unsandboxed execution.
+
+Three ways of executing the same notebook, interleaved in one run so that load
+on a shared machine hits all of them alike:
+
+- ``plain``: nbclient in this process, as nbgrader's own Execute step does;
+- ``unsandboxed``: ``course_tools.runner`` in a subprocess with the integrity
+  guard, no bubblewrap (``course autograde --unsandboxed``);
+- ``sandboxed``: the same inside bubblewrap with cgroup limits (the default).
+
+The sandbox's overhead is ``sandboxed - unsandboxed``; the guard's is
+``unsandboxed - plain``. The notebook is a small one by default (the fixed cost
+is what matters) or any notebook with ``--notebook``; the median of
+``--repeats`` runs of each is reported with the 1-minute load average.
+
+    python bench/sandbox_overhead.py --repeats 5
+    COURSE_DATA_DIR=../shared/data python bench/sandbox_overhead.py \\
+        --notebook build/demo/submitted/sample-reference/hw1_foundations/hw1_foundations.ipynb
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_notebook
+
+from course_tools.sandbox import Limits, find_bwrap, run_notebook
+
+SMALL = [
+    "import numpy as np\nfrom utils.testing import assert_close",
+    "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))",
+    "assert_close(sigmoid(np.zeros(3)), np.full(3, 0.5))",
+]
+
+
+def small_notebook():
+    nb = new_notebook(cells=[new_code_cell(code) for code in SMALL])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    return nb
+
+
+def run_plain(nb, folder: Path) -> None:
+    NotebookClient(nb, timeout=600, allow_errors=True, kernel_name="python3",
+                   resources={"metadata": {"path": str(folder)}}).execute()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notebook", type=Path, help="notebook to execute (default: a small one)")
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    bwrap = find_bwrap()
+    if bwrap is None:
+        raise SystemExit("bubblewrap is not installed (apt install bubblewrap)")
+    nb = nbformat.read(args.notebook, as_version=4) if args.notebook else small_notebook()
+    os.environ.setdefault("NBGRADER_EXECUTION", "autograde")
+    text = nbformat.writes(nb)
+    times: dict[str, list[float]] = {"plain": [], "unsandboxed": [], "sandboxed": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        ways = {
+            "plain": lambda: run_plain(nbformat.reads(text, as_version=4), folder),
+            "unsandboxed": lambda: run_notebook(text, folder, Limits(), None),
+            "sandboxed": lambda: run_notebook(text, folder, Limits(), bwrap),
+        }
+        for repeat in range(args.repeats):
+            for name, way in ways.items():
+                started = time.perf_counter()
+                result = way()
+                times[name].append(time.perf_counter() - started)
+                if result is not None and result.stopped:
+                    raise SystemExit(f"{name}: the run stopped: {result.stopped}")
+            print(f"run {repeat + 1}: " + ", ".join(f"{n} {t[-1]:.2f} s" for n, t in times.items())
+                  + f" (load {os.getloadavg()[0]:.2f})")
+    median = {name: statistics.median(t) for name, t in times.items()}
+    print("\nmedian seconds per notebook: "
+          + ", ".join(f"{name} {value:.2f}" for name, value in median.items()))
+    print(f"sandbox overhead (sandboxed - unsandboxed): "
+          f"{median['sandboxed'] - median['unsandboxed']:+.2f} s")
+    print(f"guard and runner overhead (unsandboxed - plain): "
+          f"{median['unsandboxed'] - median['plain']:+.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,169 @@
+"""Grade many submissions at once: sandboxed executions on Dask workers, grades in one place.
+
+Each submission still goes through nbgrader's own autograde pipeline, in a
+thread of the coordinating process. All of those threads share one lock, and a
+thread holds it whenever it is inside nbgrader (reading the gradebook, saving
+grades) except while its notebook executes: ``SandboxedExecute`` hands the
+notebook to :class:`DaskExecution`, which releases the lock, waits for a Dask
+worker to run the notebook in its sandbox, and takes the lock back. So SQLite
+sees a single writer, grades are recorded exactly as a serial run records them,
+and only the slow part runs in parallel.
+
+A worker that dies while it executes a notebook has the notebook retried once
+elsewhere (:data:`SCHEDULER_SETTINGS`); if it dies again the submission is
+reported as failed and the others go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import threading
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
+from pathlib import Path
+
+from .integrity import IMPORTABLE_SUFFIXES
+from .sandbox import Limits, RunResult, SandboxError, find_bwrap, run_notebook
+
+MAX_FOLDER_BYTES = 200 << 20  # files beside a notebook that travel to a worker
+# Retry a notebook once when its worker dies.
+SCHEDULER_SETTINGS = {"distributed.scheduler.allowed-failures": 1}
+NOTEBOOK_RESOURCE = "notebook"  # workers started with `--resources notebook=1`
+_current: DaskExecution | None = None
+
+
+def current_execution() -> DaskExecution | None:
+    """The Dask execution that grading in parallel has installed, if any."""
+    return _current
+
+
+def pack_folder(folder: Path) -> dict[str, bytes]:
+    """The files a notebook's execution needs, by relative path (no notebooks, no modules)."""
+    files, total = {}, 0
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if (not path.is_file() or path.is_symlink() or path.suffix == ".ipynb"
+                or path.suffix in IMPORTABLE_SUFFIXES or "__pycache__" in relative.parts):
+            continue
+        total += path.stat().st_size
+        if total > MAX_FOLDER_BYTES:
+            raise SandboxError(f"the files beside the notebook exceed {MAX_FOLDER_BYTES >> 20} MB")
+        files[str(relative)] = path.read_bytes()
+    return files
+
+
+def execute_on_worker(notebook_json: str, files: dict[str, bytes], limits: Limits,
+                      sandbox: bool) -> RunResult:
+    """Run on a Dask worker: unpack the files and execute the notebook in the sandbox."""
+    bwrap = find_bwrap() if sandbox else None
+    if sandbox and bwrap is None:
+        raise SandboxError(f"bubblewrap is not installed on worker {os.uname().nodename}")
+    with tempfile.TemporaryDirectory(prefix="course-worker-") as tmp:
+        for relative, content in files.items():
+            target = Path(tmp, relative).resolve()
+            if Path(tmp).resolve() not in target.parents:
+                raise SandboxError(f"refusing to unpack {relative!r} outside the work folder")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        return run_notebook(notebook_json, Path(tmp), limits, bwrap)
+
+
+class DaskExecution:
+    """Runs notebooks on a Dask cluster while the calling thread gives up the gradebook lock."""
+
+    def __init__(self, client, lock: threading.Lock):
+        self.client = client
+        self.lock = lock
+        workers = client.scheduler_info()["workers"].values()
+        # Workers that declare the resource run one notebook at a time, and a notebook
+        # waits on the scheduler for a free worker (so a dying worker takes only its own).
+        self.resources = ({NOTEBOOK_RESOURCE: 1} if workers and all(
+            NOTEBOOK_RESOURCE in w.get("resources", {}) for w in workers) else None)
+
+    def run(self, notebook_json: str, folder: Path, limits: Limits, sandbox: bool,
+            label: str) -> RunResult:
+        """Execute on some worker; `label` (student and notebook) names the Dask task."""
+        files = pack_folder(folder)
+        future = self.client.submit(execute_on_worker, notebook_json, files, limits, sandbox,
+                                    key=f"grade-{uuid.uuid4().hex[:8]}-{label}",
+                                    resources=self.resources)
+        self.lock.release()
+        try:
+            return future.result()
+        except Exception as exc:
+            if type(exc).__name__ == "KilledWorker":
+                raise SandboxError(f"the Dask workers running {label} died twice "
+                                   f"(KilledWorker); grade it again") from exc
+            raise
+        finally:
+            self.lock.acquire()
+
+
+@contextmanager
+def dask_client(workers: int, scheduler: str | None):
+    """A client of the cluster at `scheduler`, or of a local cluster of `workers` processes."""
+    import dask
+    from dask.distributed import Client, LocalCluster
+
+    with dask.config.set(SCHEDULER_SETTINGS):
+        if scheduler:
+            with Client(scheduler) as client:
+                yield client
+            return
+        # Notebooks execute in subprocesses, so a worker needs one thread and no memory cap
+        # of its own (the sandbox has one).
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                          memory_limit=0, dashboard_address=None,
+                          resources={NOTEBOOK_RESOURCE: 1},
+                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+            yield client
+
+
+@contextmanager
+def _tolerant_setenv():
+    """Let nbgrader's ``utils.setenv`` run in several threads at once.
+
+    nbgrader sets ``NBGRADER_EXECUTION`` around each execution and then deletes it
+    unconditionally; when two autogrades overlap, the second deletion raises
+    KeyError. The sandbox sets the variable itself, so here it is set and removed
+    without complaint.
+    """
+    import nbgrader.utils
+
+    @contextmanager
+    def setenv(**variables):
+        os.environ.update(variables)
+        yield
+        for name in variables:
+            os.environ.pop(name, None)
+
+    original = nbgrader.utils.setenv
+    nbgrader.utils.setenv = setenv
+    try:
+        yield
+    finally:
+        nbgrader.utils.setenv = original
+
+
+def grade_concurrently(grade_one, students: list[str], client) -> Iterator:
+    """Yield `grade_one(student)` for every student as they finish, executions in parallel."""
+    global _current
+    lock = threading.Lock()
+    capacity = max(1, sum(client.nthreads().values()))
+
+    def locked(student: str):
+        with lock:
+            return grade_one(student)
+
+    _current = DaskExecution(client, lock)
+    try:
+        with _tolerant_setenv(), ThreadPoolExecutor(max_workers=capacity + 1) as pool:
+            futures = [pool.submit(locked, student) for student in students]
+            for future in as_completed(futures):
+                yield future.result()
+    finally:
+        _current = None

@@ -1,0 +1,159 @@
+"""Grading in parallel on Dask: same grades as one at a time, survives dead workers, resumes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import nbformat
+import pytest
+from hostile.corpus import ASSIGNMENT, CASES, NOTEBOOK, Context
+
+from course_tools.autograde import FAILED, GRADED, autograde, format_outcomes, read_report
+from course_tools.course import Course
+from course_tools.demo import build_demo_course
+from course_tools.parallel import NOTEBOOK_RESOURCE, SCHEDULER_SETTINGS
+from course_tools.release import release
+from course_tools.samples import reference_submission, write_sample_class
+from course_tools.variants import load_variants
+
+pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
+
+CORPUS_CASES = ("patch-numpy", "edited-test")  # the sample class is graded too
+
+
+@pytest.fixture(scope="module")
+def class_course(repo_course, tmp_path_factory) -> Course:
+    """hw1 released, with the sample class and three hostile submissions, not yet graded."""
+    course = build_demo_course(repo_course, tmp_path_factory.mktemp("parallel") / "course")
+    with open(course.root / "nbgrader_config.py", "a") as config:
+        config.write("c.SandboxedExecute.cell_timeout = 30\n")
+    release(course, [ASSIGNMENT])
+    variants = load_variants(repo_course.root / "samples", ASSIGNMENT)
+    write_sample_class(course.submitted_dir, ASSIGNMENT, course.release_dir / ASSIGNMENT,
+                       course.source_dir / ASSIGNMENT, variants)
+    release_nb = nbformat.read(course.release_dir / ASSIGNMENT / NOTEBOOK, as_version=4)
+    source_nb = nbformat.read(course.source_dir / ASSIGNMENT / NOTEBOOK, as_version=4)
+    wrong = next(v for v in variants if v.name == "sigmoid_clip_inputs")
+    ctx = Context(course.root, reference_submission(release_nb, source_nb),
+                  (course.release_dir / ASSIGNMENT / NOTEBOOK).read_text(), wrong.code,
+                  "http://127.0.0.1:9")
+    for case in CASES:
+        if case.name in CORPUS_CASES:
+            case.build(ctx, course.submitted_dir / case.name / ASSIGNMENT)
+    return course
+
+
+def _copy(course: Course, target) -> Course:
+    shutil.copytree(course.root, target)
+    return Course(target)
+
+
+def _cell_grades(course: Course) -> dict[str, dict[str, float | None]]:
+    """Every autograded cell's score, by student: the gradebook as a plain dictionary."""
+    from nbgrader.api import Gradebook
+
+    grades: dict[str, dict[str, float | None]] = {}
+    with Gradebook(f"sqlite:///{course.db_path}", "dl-fundamentals") as gb:
+        for student in course.students(ASSIGNMENT):
+            try:
+                submission = gb.find_submission(ASSIGNMENT, student)
+            except Exception:  # noqa: BLE001  (rejected submissions have no gradebook entry)
+                continue
+            grades[student] = {g.name: g.score for nb in submission.notebooks for g in nb.grades}
+    return grades
+
+
+def test_two_workers_grade_exactly_like_one(class_course, tmp_path):
+    one, two = _copy(class_course, tmp_path / "one"), _copy(class_course, tmp_path / "two")
+    serial = {o.student: o for o in autograde(one, ASSIGNMENT, workers=1)}
+    parallel = {o.student: o for o in autograde(two, ASSIGNMENT, workers=2)}
+    summary = format_outcomes(list(parallel.values()))
+    assert {s: (o.status, o.auto_score, o.flags, o.reasons) for s, o in serial.items()} == {
+        s: (o.status, o.auto_score, o.flags, o.reasons) for s, o in parallel.items()}, summary
+    assert _cell_grades(one) == _cell_grades(two)
+    assert parallel["sample-reference"].auto_score == parallel["sample-reference"].auto_max
+
+
+def _grade_while_killing(course: Course, student: str, kills: int):
+    """Grade one submission on a 2-worker cluster, killing the worker that runs it `kills` times."""
+    import dask
+    from dask.distributed import Client, LocalCluster
+
+    killed: list[str] = []
+    stop = threading.Event()
+
+    def killer(client) -> None:
+        seen: set[tuple] = set()
+        while not stop.is_set() and len(killed) < kills:
+            try:
+                pids = client.run(os.getpid)
+                processing = client.processing()
+            except Exception:  # noqa: BLE001  (a worker is restarting)
+                processing = {}
+            for worker, keys in processing.items():
+                attempts = [(key, worker) for key in keys if f"-{student}/" in str(key)]
+                for attempt in attempts:
+                    if attempt not in seen and worker in pids and len(killed) < kills:
+                        seen.add(attempt)
+                        time.sleep(1)  # let the notebook start
+                        os.kill(pids[worker], signal.SIGKILL)
+                        killed.append(worker)
+            time.sleep(0.2)
+
+    with dask.config.set(SCHEDULER_SETTINGS), LocalCluster(
+            n_workers=2, threads_per_worker=1, memory_limit=0, resources={NOTEBOOK_RESOURCE: 1},
+            dashboard_address=None) as cluster, Client(cluster) as client:
+        watcher = threading.Thread(target=killer, args=(client,), daemon=True)
+        watcher.start()
+        try:
+            outcomes = autograde(course, ASSIGNMENT, [student], scheduler=cluster.scheduler_address)
+        finally:
+            stop.set()
+    assert len(killed) == kills, format_outcomes(outcomes)
+    assert [o.student for o in outcomes] == [student]
+    return outcomes[0]
+
+
+def test_a_killed_worker_is_retried_once_then_reported(class_course, tmp_path):
+    """Killed once, a submission's notebook runs again elsewhere; killed twice, it is reported."""
+    course = _copy(class_course, tmp_path / "course")
+    once = _grade_while_killing(course, "sample-reference", 1)
+    assert once.status == GRADED and once.auto_score == once.auto_max, format_outcomes([once])
+    twice = _grade_while_killing(course, "sample-untouched", 2)
+    assert twice.status == FAILED, format_outcomes([twice])
+    assert any("KilledWorker" in reason for reason in twice.reasons), format_outcomes([twice])
+    report = read_report(course, ASSIGNMENT)
+    assert sorted(report) == ["sample-reference", "sample-untouched"]
+
+
+def test_an_interrupted_run_resumes_and_grades_each_submission_once(class_course, tmp_path):
+    course = _copy(class_course, tmp_path / "course")
+    students = course.students(ASSIGNMENT)
+    report = course.reports_dir / f"autograde-{ASSIGNMENT}.json"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "course_tools.cli", "--root", str(course.root), "autograde",
+         ASSIGNMENT, "--workers", "2"], start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if report.is_file() and len(json.loads(report.read_text())) >= 3:
+            break
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    first = read_report(course, ASSIGNMENT)
+    assert 3 <= len(first) < len(students), "the run should be interrupted midway"
+    resumed = autograde(course, ASSIGNMENT, resume=True)
+    assert sorted(o.student for o in resumed) == sorted(set(students) - set(first))
+    final = read_report(course, ASSIGNMENT)
+    assert sorted(final) == sorted(students)
+    for student, outcome in first.items():
+        assert final[student].graded_at == outcome.graded_at, student
+    assert autograde(course, ASSIGNMENT, resume=True) == []

@@ -1,0 +1,97 @@
+"""The sandbox runner and the integrity guard, on small notebooks and in-process."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from course_tools import guard
+from course_tools.sandbox import Limits, RunResult, bwrap_command, find_bwrap, run_notebook
+
+CELLS = [
+    "import os, numpy as np\nfrom utils.testing import assert_close",
+    "print(os.getcwd(), os.getuid(), os.path.exists(COURSE_ROOT + '/source'))",
+    "assert_close(np.ones(2), np.ones(2))",
+]
+
+
+def _notebook(course_root: str) -> str:
+    import nbformat
+
+    cells = [new_code_cell(f"COURSE_ROOT = {course_root!r}")] + [new_code_cell(c) for c in CELLS]
+    return nbformat.writes(new_notebook(cells=cells))
+
+
+def _stdout(result: RunResult, index: int) -> str:
+    return "".join(o.get("text", "") for o in result.cells[index]["outputs"])
+
+
+@pytest.mark.skipif(find_bwrap() is None, reason="needs bubblewrap")
+def test_sandboxed_run_is_nobody_in_a_scratch_folder_without_the_course(repo_course, tmp_path):
+    result = run_notebook(_notebook(str(repo_course.root)), tmp_path, Limits(), find_bwrap())
+    assert result.stopped is None, result.stderr_tail
+    assert _stdout(result, 2).split() == ["/submission", "65534", "False"]
+    assert result.cells[3]["outputs"] == []
+
+
+def test_unsandboxed_run_sees_the_machine(repo_course, tmp_path):
+    result = run_notebook(_notebook(str(repo_course.root)), tmp_path, Limits(), None)
+    assert result.stopped is None, result.stderr_tail
+    cwd, uid, sees_source = _stdout(result, 2).split()
+    assert sees_source == "True" and cwd != "/submission"
+
+
+def test_bwrap_command_hides_the_course_folder(repo_course, tmp_path):
+    command = " ".join(bwrap_command(shutil.which("bwrap") or "bwrap", tmp_path))
+    assert "--unshare-all" in command and "--cap-drop ALL" in command
+    assert f" {repo_course.root}/utils " in command
+    assert f" {repo_course.root} " not in command
+    assert f"{repo_course.root}/source" not in command
+
+
+@pytest.fixture
+def guarded():
+    """The guard's records taken now, as at the start of a grading kernel."""
+    guard.remember(update=True)
+    guard._findings.clear()
+    yield guard
+    guard._findings.clear()
+
+
+@pytest.mark.parametrize("attack", ["module_function", "code", "class_method", "sys_modules"])
+def test_guard_notices_changes_to_the_test_machinery(guarded, monkeypatch, attack):
+    import sys
+
+    import utils.testing
+
+    if attack == "module_function":
+        monkeypatch.setattr(np, "allclose", lambda *a, **k: True)
+    elif attack == "code":
+        monkeypatch.setattr(utils.testing.as_float, "__code__", (lambda v, n="x": 1.0).__code__)
+    elif attack == "class_method":
+        monkeypatch.setattr(guard._ProbeA, "__eq__", lambda self, other: True, raising=False)
+        guard.remember()  # _ProbeA's records exist from the fixture already
+    else:
+        monkeypatch.setitem(sys.modules, "utils.testing", type(sys)("utils.testing"))
+    assert guarded.check(), attack
+
+
+def test_guard_is_quiet_when_nothing_changed_and_accepts_library_wrappers(guarded):
+    import torch
+
+    model = torch.nn.Linear(2, 1)
+    optimizer = torch.optim.Adam(model.parameters())  # torch wraps Adam.step on first use
+    model(torch.ones(1, 2)).sum().backward()
+    optimizer.step()
+    assert guarded.check() == []
+
+
+def test_guard_flags_a_class_that_calls_everything_equal(guarded):
+    namespace: dict = {}
+    exec("class Liar:\n    def __eq__(self, other):\n        return True\n", namespace)
+    found = guarded.check()
+    assert any("Liar" in f and "__eq__" in f for f in found)
+    del namespace
