@@ -21,6 +21,7 @@ import json
 import os
 import sys
 import types
+import weakref
 from typing import Any
 
 # Modules whose functions and classes the tests (or the kernel's error display) use.
@@ -39,8 +40,16 @@ _shell_state: dict[str, Any] = {}
 _findings: list[str] = []
 
 
+# The frameworks' internals are reached through their public modules, which are watched;
+# skipping the rest keeps a check fast (TensorFlow alone has thousands of modules).
+INTERNAL_PARTS = {"torch": ("._",), "tensorflow": (".python.", "._", ".compiler.", ".core."),
+                  "keras": (".src.", "._")}
+
+
 def _watched(name: str) -> bool:
-    return name.partition(".")[0] in WATCHED_PREFIXES
+    top = name.partition(".")[0]
+    return top in WATCHED_PREFIXES and not any(
+        part in name + "." for part in INTERNAL_PARTS.get(top, ()))
 
 
 def _interesting(value: Any) -> bool:
@@ -191,6 +200,7 @@ def remember(update: bool = False) -> None:
         _places.clear()
         _remembered.clear()
         _shell_state.clear()
+        _course_classes.update(_all_classes())
     for name, module in list(sys.modules.items()):
         if module is None or not _watched(name) or name in _modules:
             continue
@@ -236,6 +246,7 @@ def notebook_code_starts() -> None:
 _TOOL_TYPES = (types.ModuleType, types.FunctionType, types.BuiltinFunctionType, type,
                functools.partial)
 _names_before: dict[str, Any] = {}
+_course_classes: weakref.WeakSet = weakref.WeakSet()  # classes that exist before notebook code
 _binding: set[str] = set()  # names the running course cell assigns itself
 _course_names: dict[str, Any] = {}
 _notebook_code_ran = False
@@ -306,6 +317,8 @@ def _lying_classes() -> list[str]:
     """Classes from notebook code whose ``__eq__`` calls two unrelated objects equal."""
     problems = []
     for cls in _all_classes():
+        if cls in _course_classes:
+            continue
         equal = vars(cls).get("__eq__")
         if not callable(equal) or _library_function(equal) or isinstance(equal, _BUILTIN_TYPES):
             continue

@@ -32,7 +32,7 @@ PR_SET_DUMPABLE = 4
 # NumPy and the test helpers are recorded before any notebook code can change them.
 GUARD_SETUP = (
     "import numpy, utils.testing, course_tools.guard\n"
-    "course_tools.guard.remember()\n"
+    "course_tools.guard.remember(update=True)\n"
     "del numpy, utils, course_tools"
 )
 GUARD_VERDICT = "__import__('course_tools.guard').guard.verdict()"

@@ -3,6 +3,7 @@
 Downloads are served by a local http.server on 127.0.0.1; nothing here uses the network.
 """
 
+import dataclasses
 import gzip
 import hashlib
 import http.server
@@ -287,7 +288,12 @@ def test_mismatch_everywhere_without_download(monkeypatch, tmp_path, fake, syste
     assert not (tmp_path / "cache").exists()
 
 
-def test_failure_message_for_system_dataset_mentions_debian(tmp_path):
+def test_failure_message_for_system_dataset_mentions_debian(tmp_path, monkeypatch):
+    # Whatever this machine has installed, the Debian folder is empty here.
+    debian = tmp_path / "debian-fashion-mnist"
+    monkeypatch.setattr(data, "DEBIAN_FASHION_MNIST_DIR", debian)
+    monkeypatch.setitem(data.DATASETS, "fashion-mnist",
+                        dataclasses.replace(data.DATASETS["fashion-mnist"], system_dirs=(debian,)))
     with pytest.raises(DataError, match="dataset-fashion-mnist"):
         locate("fashion-mnist", BASE, data_dir=tmp_path / "none", download=False)
     with pytest.raises(DataError) as info:

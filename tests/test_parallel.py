@@ -70,17 +70,6 @@ def _cell_grades(course: Course) -> dict[str, dict[str, float | None]]:
     return grades
 
 
-def test_two_workers_grade_exactly_like_one(class_course, tmp_path):
-    one, two = _copy(class_course, tmp_path / "one"), _copy(class_course, tmp_path / "two")
-    serial = {o.student: o for o in autograde(one, ASSIGNMENT, workers=1)}
-    parallel = {o.student: o for o in autograde(two, ASSIGNMENT, workers=2)}
-    summary = format_outcomes(list(parallel.values()))
-    assert {s: (o.status, o.auto_score, o.flags, o.reasons) for s, o in serial.items()} == {
-        s: (o.status, o.auto_score, o.flags, o.reasons) for s, o in parallel.items()}, summary
-    assert _cell_grades(one) == _cell_grades(two)
-    assert parallel["sample-reference"].auto_score == parallel["sample-reference"].auto_max
-
-
 def _grade_while_killing(course: Course, student: str, kills: int):
     """Grade one submission on a 2-worker cluster, killing the worker that runs it `kills` times."""
     import dask
@@ -133,7 +122,11 @@ def test_a_killed_worker_is_retried_once_then_reported(class_course, tmp_path):
     assert sorted(report) == ["sample-reference", "sample-untouched"]
 
 
-def test_an_interrupted_run_resumes_and_grades_each_submission_once(class_course, tmp_path):
+def test_an_interrupted_parallel_run_resumes_and_grades_exactly_like_one_worker(
+        class_course, tmp_path):
+    """Two workers, killed midway and resumed: each submission graded once, as one worker grades."""
+    serial_course = _copy(class_course, tmp_path / "serial")
+    serial = {o.student: o for o in autograde(serial_course, ASSIGNMENT, workers=1)}
     course = _copy(class_course, tmp_path / "course")
     students = course.students(ASSIGNMENT)
     report = course.reports_dir / f"autograde-{ASSIGNMENT}.json"
@@ -150,10 +143,15 @@ def test_an_interrupted_run_resumes_and_grades_each_submission_once(class_course
     proc.wait()
     first = read_report(course, ASSIGNMENT)
     assert 3 <= len(first) < len(students), "the run should be interrupted midway"
-    resumed = autograde(course, ASSIGNMENT, resume=True)
+    resumed = autograde(course, ASSIGNMENT, workers=2, resume=True)
     assert sorted(o.student for o in resumed) == sorted(set(students) - set(first))
     final = read_report(course, ASSIGNMENT)
     assert sorted(final) == sorted(students)
     for student, outcome in first.items():
         assert final[student].graded_at == outcome.graded_at, student
     assert autograde(course, ASSIGNMENT, resume=True) == []
+    assert {s: (o.status, o.auto_score, o.flags, o.reasons) for s, o in final.items()} == {
+        s: (o.status, o.auto_score, o.flags, o.reasons) for s, o in serial.items()}, (
+        format_outcomes(list(final.values())))
+    assert _cell_grades(course) == _cell_grades(serial_course)
+    assert serial["sample-reference"].auto_score == serial["sample-reference"].auto_max
