@@ -24,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 
+from quiet import add_load_arguments, load_1min, wait_for_quiet
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "source" / "hw3_mnist_three_ways" / "hw3_networks.ipynb"
 SIZES = [784, 256, 128, 64, 10]
@@ -35,23 +37,8 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=2, help="threads for BLAS and PyTorch")
     parser.add_argument("--repeats", type=int, default=3, help="timed epochs per network")
-    parser.add_argument("--max-load", type=float, default=None,
-                        help="wait (up to --wait seconds) until the 1-minute load is below this")
-    parser.add_argument("--wait", type=float, default=600.0, help="longest wait for a quiet moment")
+    add_load_arguments(parser, longest=600.0)
     return parser.parse_args()
-
-
-def load_1min() -> float:
-    return os.getloadavg()[0]
-
-
-def wait_for_quiet(max_load: float | None, longest: float) -> None:
-    if max_load is None:
-        return
-    deadline = time.monotonic() + longest
-    while load_1min() > max_load and time.monotonic() < deadline:
-        print(f"  load {load_1min():.2f} > {max_load}: waiting", flush=True)
-        time.sleep(15)
 
 
 def notebook_classes(namespace: dict) -> dict:

@@ -20,8 +20,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
+
+from quiet import add_load_arguments, load_1min, wait_for_quiet
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "source" / "hw5_fashion_mnist" / "hw5_fashion_mnist.ipynb"
@@ -32,23 +33,8 @@ THREADS = 2
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=1, help="training runs (same seed)")
-    parser.add_argument("--max-load", type=float, default=None,
-                        help="wait (up to --wait seconds) until the 1-minute load is below this")
-    parser.add_argument("--wait", type=float, default=900.0, help="longest wait for a quiet moment")
+    add_load_arguments(parser, longest=900.0)
     return parser.parse_args()
-
-
-def load_1min() -> float:
-    return os.getloadavg()[0]
-
-
-def wait_for_quiet(max_load: float | None, longest: float) -> None:
-    if max_load is None:
-        return
-    deadline = time.monotonic() + longest
-    while load_1min() > max_load and time.monotonic() < deadline:
-        print(f"  load {load_1min():.2f} > {max_load}: waiting", flush=True)
-        time.sleep(15)
 
 
 def notebook_cells() -> list[tuple[str, str]]:

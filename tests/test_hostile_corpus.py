@@ -25,7 +25,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from hostile.corpus import ASSIGNMENT, CASES, NOTEBOOK, Case, Context
+from hostile.corpus import ASSIGNMENT, CASES, NOTEBOOK, Case, corpus_context
 from notebook_harness import nbgrader_metadata
 
 from course_tools.autograde import autograde, format_outcomes
@@ -33,9 +33,7 @@ from course_tools.course import Course
 from course_tools.demo import build_demo_course
 from course_tools.feedback import generate_feedback
 from course_tools.release import release
-from course_tools.samples import reference_submission
 from course_tools.scores import failed_test_cells, submission_score
-from course_tools.variants import load_variants
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
 
@@ -88,15 +86,10 @@ def corpus(repo_course, tmp_path_factory):
     with open(course.root / "nbgrader_config.py", "a") as config:
         config.write(LIMITS)
     release(course, [ASSIGNMENT])
-    release_nb = nbformat.read(course.release_dir / ASSIGNMENT / NOTEBOOK, as_version=4)
-    source_nb = nbformat.read(course.source_dir / ASSIGNMENT / NOTEBOOK, as_version=4)
-    wrong = next(v for v in load_variants(repo_course.root / "samples", ASSIGNMENT)
-                 if v.name == "sigmoid_clip_inputs")
     server = http.server.ThreadingHTTPServer(("0.0.0.0", 0), _Recorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    ctx = Context(course.root, reference_submission(release_nb, source_nb),
-                  (course.release_dir / ASSIGNMENT / NOTEBOOK).read_text(), wrong.code,
-                  f"http://{_host_address()}:{server.server_address[1]}")
+    ctx = corpus_context(repo_course, course,
+                         f"http://{_host_address()}:{server.server_address[1]}")
     for case in CASES:
         case.build(ctx, course.submitted_dir / case.name / ASSIGNMENT)
     submitted_before = {p: p.read_bytes() for p in course.submitted_dir.rglob("*")
@@ -106,6 +99,7 @@ def corpus(repo_course, tmp_path_factory):
     print(format_outcomes(list(outcomes.values())))
     generate_feedback(course, ASSIGNMENT)
     server.shutdown()
+    source_nb = nbformat.read(course.source_dir / ASSIGNMENT / NOTEBOOK, as_version=4)
     return {"course": course, "outcomes": outcomes, "source": source_nb,
             "requests": list(_Recorder.requests), "files_before": files_before,
             "submitted_before": submitted_before}

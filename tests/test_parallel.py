@@ -11,16 +11,15 @@ import sys
 import threading
 import time
 
-import nbformat
 import pytest
-from hostile.corpus import ASSIGNMENT, CASES, NOTEBOOK, Context
+from hostile.corpus import ASSIGNMENT, CASES, corpus_context
 
 from course_tools.autograde import FAILED, GRADED, autograde, format_outcomes, read_report
 from course_tools.course import Course
 from course_tools.demo import build_demo_course
 from course_tools.parallel import NOTEBOOK_RESOURCE, SCHEDULER_SETTINGS
 from course_tools.release import release
-from course_tools.samples import reference_submission, write_sample_class
+from course_tools.samples import write_sample_class
 from course_tools.variants import load_variants
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
@@ -30,20 +29,15 @@ CORPUS_CASES = ("patch-numpy", "edited-test")  # the sample class is graded too
 
 @pytest.fixture(scope="module")
 def class_course(repo_course, tmp_path_factory) -> Course:
-    """hw1 released, with the sample class and three hostile submissions, not yet graded."""
+    """hw1 released, with the sample class and two hostile submissions, not yet graded."""
     course = build_demo_course(repo_course, tmp_path_factory.mktemp("parallel") / "course")
     with open(course.root / "nbgrader_config.py", "a") as config:
         config.write("c.SandboxedExecute.cell_timeout = 30\n")
     release(course, [ASSIGNMENT])
-    variants = load_variants(repo_course.root / "samples", ASSIGNMENT)
     write_sample_class(course.submitted_dir, ASSIGNMENT, course.release_dir / ASSIGNMENT,
-                       course.source_dir / ASSIGNMENT, variants)
-    release_nb = nbformat.read(course.release_dir / ASSIGNMENT / NOTEBOOK, as_version=4)
-    source_nb = nbformat.read(course.source_dir / ASSIGNMENT / NOTEBOOK, as_version=4)
-    wrong = next(v for v in variants if v.name == "sigmoid_clip_inputs")
-    ctx = Context(course.root, reference_submission(release_nb, source_nb),
-                  (course.release_dir / ASSIGNMENT / NOTEBOOK).read_text(), wrong.code,
-                  "http://127.0.0.1:9")
+                       course.source_dir / ASSIGNMENT,
+                       load_variants(repo_course.root / "samples", ASSIGNMENT))
+    ctx = corpus_context(repo_course, course, "http://127.0.0.1:9")
     for case in CASES:
         if case.name in CORPUS_CASES:
             case.build(ctx, course.submitted_dir / case.name / ASSIGNMENT)

@@ -18,6 +18,9 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_output
 
 from course_tools.autograde import GRADED, PARTLY, REJECTED
+from course_tools.course import Course
+from course_tools.samples import reference_submission
+from course_tools.variants import load_variants
 
 ASSIGNMENT = "hw1_foundations"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
@@ -47,6 +50,17 @@ class Case:
     notes: tuple[str, ...] = ()
     why: str = ""
     extra: dict = field(default_factory=dict)
+
+
+def corpus_context(repo: Course, course: Course, server_url: str) -> Context:
+    """The Context for `course`, whose hw1 is released; answers come from `repo`'s samples."""
+    release_path = course.release_dir / ASSIGNMENT / NOTEBOOK
+    release_nb = nbformat.read(release_path, as_version=4)
+    source_nb = nbformat.read(course.source_dir / ASSIGNMENT / NOTEBOOK, as_version=4)
+    wrong = next(v for v in load_variants(repo.root / "samples", ASSIGNMENT)
+                 if v.name == "sigmoid_clip_inputs")
+    return Context(course.root, reference_submission(release_nb, source_nb),
+                   release_path.read_text(), wrong.code, server_url)
 
 
 def _cell(nb, grade_id: str):
