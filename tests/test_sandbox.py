@@ -95,3 +95,21 @@ def test_guard_flags_a_class_that_calls_everything_equal(guarded):
     found = guarded.check()
     assert any("Liar" in f and "__eq__" in f for f in found)
     del namespace
+
+
+def test_a_notebook_past_its_time_limit_is_stopped(tmp_path):
+    import nbformat
+
+    cells = ["x = 1", "import time\ntime.sleep(60)", "print('never')"]
+    notebook = nbformat.writes(new_notebook(cells=[new_code_cell(c) for c in cells]))
+    limits = Limits(cell_seconds=30, notebook_seconds=8)
+    result = run_notebook(notebook, tmp_path, limits, find_bwrap())
+    assert result.stopped == "the notebook ran past its 8 s limit"
+    assert 0 in result.cells and 2 not in result.cells
+
+
+def test_guard_notices_a_replaced_builtin(guarded, monkeypatch):
+    import builtins
+
+    monkeypatch.setattr(builtins, "divmod", lambda *args: (0, 0))
+    assert "builtins.divmod was replaced" in guarded.check()
