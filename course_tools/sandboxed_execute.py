@@ -119,8 +119,9 @@ def apply_result(nb, result: RunResult, limits: Limits) -> dict:
             if output.output_type == "execute_result":
                 output.output_type = "display_data"
                 output.pop("execution_count", None)
-        findings = [str(f) for f in ran.get("findings", []) if isinstance(f, str)] or (
-            [] if isinstance(ran.get("findings"), list) else ["the integrity check gave no answer"])
+        reported = ran.get("findings")
+        findings = ([f for f in reported if isinstance(f, str)] if isinstance(reported, list)
+                    else ["the integrity check gave no answer"])
         if ran.get("status") == "error" and not has_error:
             findings.append("the cell failed but its error display was suppressed")
         if findings:
