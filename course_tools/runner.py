@@ -22,6 +22,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import nbformat
@@ -42,6 +43,7 @@ GUARD_AFTER = "__import__('course_tools.guard').guard.after_course_cell(update={
 GUARD_STUDENT = "__import__('course_tools.guard').guard.notebook_code_starts()"
 SETTLE_WAITS = (3, 10, 10)  # seconds to wait for the kernel after each interrupt
 KERNEL_NICENESS = 10
+KERNEL_DIED = "the kernel died (out of memory, too many processes, or the code ended it)"
 
 
 def emit(event: dict[str, Any]) -> None:
@@ -91,7 +93,7 @@ class GradingClient(NotebookClient):
     async def interrupt(self) -> None:
         """Interrupt the kernel again: a signal in the sandbox, the kernel manager outside."""
         if self.kernel_pid:
-            _signal(self.kernel_pid, signal.SIGINT)
+            interrupt_main_thread(self.kernel_pid)
         else:
             await self.km.interrupt_kernel()
 
@@ -100,6 +102,8 @@ class GradingClient(NotebookClient):
         for seconds in SETTLE_WAITS:
             if await self.silent("", seconds) is not None:
                 return True
+            if not await self.km.is_alive():
+                return False
             await self.interrupt()
         return False
 
@@ -171,8 +175,8 @@ def reap_strays(keep: set[int], kernel_pid: int | None = None, interrupt: bool =
 
     Each round stops the strays before killing them, so that a fork bomb cannot
     replace them faster than they die. With `kernel_pid`, the kernel is stopped
-    meanwhile too, and with `interrupt` it is sent SIGINT before it resumes, so
-    that it stops the running cell before it can start anything new.
+    meanwhile too, and with `interrupt` its main thread is sent SIGINT before it
+    resumes, so that it stops the running cell before it can start anything new.
     """
     killed = 0
     if kernel_pid:
@@ -189,9 +193,32 @@ def reap_strays(keep: set[int], kernel_pid: int | None = None, interrupt: bool =
     finally:
         if kernel_pid:
             if interrupt:
-                _signal(kernel_pid, signal.SIGINT)
+                interrupt_main_thread(kernel_pid)
             _signal(kernel_pid, signal.SIGCONT)
     return killed
+
+
+def interrupt_main_thread(pid: int) -> None:
+    """SIGINT to the thread that runs the cells (its id is the process id).
+
+    Sent to the process, the signal may be taken by another thread (always a risk
+    while the process is stopped), and a main thread in `time.sleep` or a blocking
+    call would then never be interrupted.
+    """
+    try:
+        if ctypes.CDLL(None, use_errno=True).tgkill(pid, pid, signal.SIGINT) == 0:
+            return
+    except AttributeError:  # a C library without tgkill
+        pass
+    _signal(pid, signal.SIGINT)
+
+
+def in_sandbox_pid_namespace() -> bool:
+    """Whether this process runs in bubblewrap's own pid namespace."""
+    try:
+        return Path("/proc/1/comm").read_text().strip() == "bwrap"
+    except OSError:
+        return False
 
 
 def _signal(pid: int, sig: int) -> None:
@@ -238,8 +265,7 @@ async def run(nb, workdir: str, cell_timeout: int, max_output_bytes: int, reap: 
             try:
                 await client.async_execute_cell(cell, index, store_history=not test)
             except DeadKernelError:
-                emit({"event": "stopped", "index": index, "reason": (
-                    "the kernel died (out of memory, too many processes, or the code ended it)")})
+                emit({"event": "stopped", "index": index, "reason": KERNEL_DIED})
                 return
             # Stray processes (a fork bomb's) go first, so the checks below get the CPU.
             strays = (reap_strays(keep) if reap else 0) + client.strays
@@ -264,9 +290,12 @@ async def run(nb, workdir: str, cell_timeout: int, max_output_bytes: int, reap: 
                   "status": client.statuses.get(index), "truncated": index in client.truncated,
                   "strays": strays, "timed_out": timed_out})
             if not responsive:
+                # A kernel near its memory limit can take longer than the cell limit to be
+                # killed: it then dies after the timeout instead of during the cell.
                 why = "ran past the time limit" if timed_out else "started processes"
-                emit({"event": "stopped", "index": index + 1, "reason": (
-                    f"the kernel stopped answering after a cell that {why}")})
+                reason = (f"the kernel stopped answering after a cell that {why}"
+                          if await client.km.is_alive() else KERNEL_DIED)
+                emit({"event": "stopped", "index": index + 1, "reason": reason})
                 return
             if trusted:
                 await client.silent(GUARD_AFTER.format(not student_code_seen), timeout=120)
@@ -280,6 +309,9 @@ def main() -> None:
     parser.add_argument("--max-output-bytes", type=int, required=True)
     parser.add_argument("--reap", action="store_true", help="kill stray processes after each cell")
     args = parser.parse_args()
+    if args.reap and not in_sandbox_pid_namespace():
+        parser.error("--reap kills every other process in sight: it is only for the sandbox, "
+                     "where process 1 is bubblewrap")
     try:
         ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     except (OSError, AttributeError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 
 import numpy as np
 import pytest
@@ -106,6 +107,74 @@ def test_a_notebook_past_its_time_limit_is_stopped(tmp_path):
     result = run_notebook(notebook, tmp_path, limits, find_bwrap())
     assert result.stopped == "the notebook ran past its 8 s limit"
     assert 0 in result.cells and 2 not in result.cells
+
+
+def test_a_kernel_that_dies_after_its_cell_timed_out_is_reported_dead(tmp_path):
+    """As a kernel near its memory limit may be: the cell times out, then the kernel dies."""
+    import nbformat
+
+    from course_tools.runner import KERNEL_DIED
+
+    dies_when_interrupted = (
+        "import os, signal, threading, time\n"
+        "signal.signal(signal.SIGINT, lambda *_: threading.Timer(0.5, os._exit, (1,)).start())\n"
+        "time.sleep(60)"
+    )
+    cells = ["x = 1", dies_when_interrupted, "print('never')"]
+    notebook = nbformat.writes(new_notebook(cells=[new_code_cell(c) for c in cells]))
+    result = run_notebook(notebook, tmp_path, Limits(cell_seconds=2), find_bwrap())
+    assert result.stopped == KERNEL_DIED, result.stderr_tail
+    assert any(o.get("ename") == "CellTimeoutError" for o in result.cells[1]["outputs"])
+    assert 2 not in result.cells
+
+
+def test_an_interrupt_reaches_the_cell_of_a_stopped_kernel():
+    """The runner stops the kernel before interrupting it; the sleeping cell must still wake.
+
+    A signal sent to a stopped process may be taken by any of its threads on resuming
+    (about half the time with an ipykernel), and the cell's thread would sleep on.
+    """
+    import os
+    import queue
+    import signal
+
+    from jupyter_client.manager import start_new_kernel
+
+    from course_tools.runner import interrupt_main_thread
+
+    manager, client = start_new_kernel(kernel_name="python3")
+    try:
+        pid = manager.provisioner.process.pid
+        statuses = []
+        for _ in range(5):
+            msg_id = client.execute("import time\ntime.sleep(20)")
+            time.sleep(0.5)
+            os.kill(pid, signal.SIGSTOP)
+            interrupt_main_thread(pid)
+            os.kill(pid, signal.SIGCONT)
+            try:
+                reply = client.get_shell_msg(timeout=5)
+            except queue.Empty:
+                statuses.append("still sleeping")
+                manager.interrupt_kernel()
+                client.get_shell_msg(timeout=5)
+                continue
+            assert reply["parent_header"]["msg_id"] == msg_id
+            statuses.append(reply["content"].get("ename"))
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    assert statuses == ["KeyboardInterrupt"] * 5
+
+
+def test_the_runner_refuses_to_reap_outside_the_sandbox(tmp_path):
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "course_tools.runner", "--workdir", str(tmp_path),
+               "--cell-timeout", "5", "--max-output-bytes", "1000", "--reap"]
+    done = subprocess.run(command, input="", capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "only for the sandbox" in done.stderr
 
 
 def test_guard_notices_a_replaced_builtin(guarded, monkeypatch):
