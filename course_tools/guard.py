@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import builtins
 import functools
+import itertools
 import json
+import operator
 import os
 import sys
 import types
-import weakref
 from typing import Any
 
 # Modules whose functions and classes the tests (or the kernel's error display) use.
@@ -33,7 +34,15 @@ WATCHED_PREFIXES = (
 )
 _FUNCTION_PARTS = ("__code__", "__defaults__", "__kwdefaults__")
 
-_remembered: list[Record] = []
+_plain_records: list[Record] = []
+# The same records as calls: `lookups[i](keys[i]) is values[i]` while untouched.
+_lookups: list[Any] = []
+_keys: list[str] = []
+_values: list[Any] = []
+# Special methods a class did not define: `absent_in[i](absent_names[i])` is False.
+_absent_in: list[Any] = []
+_absent_names: list[str] = []
+_absent_records: list[Record] = []
 _modules: dict[str, types.ModuleType] = {}
 _places: set[tuple[int, str]] = set()
 _shell_state: dict[str, Any] = {}
@@ -196,13 +205,14 @@ def remember(update: bool = False) -> None:
     warning display), every record takes the current object.
     """
     if update:
-        _modules.clear()
-        _places.clear()
-        _remembered.clear()
-        _shell_state.clear()
-        _course_classes.update(_all_classes())
-    for name, module in list(sys.modules.items()):
-        if module is None or not _watched(name) or name in _modules:
+        for store in (_modules, _seen_modules, _places, _plain_records, _lookups, _keys, _values,
+                      _absent_in, _absent_names, _absent_records, _shell_state):
+            store.clear()
+        _course_classes.update((id(cls), cls) for cls in _all_classes())
+    for name in sys.modules.keys() - _seen_modules:
+        _seen_modules.add(name)
+        module = sys.modules[name]
+        if module is None or not _watched(name):
             continue
         _modules[name] = module
         for record in _records(name, module):
@@ -210,9 +220,28 @@ def remember(update: bool = False) -> None:
             place = (id(record[1]), record[2])
             if place not in _places:
                 _places.add(place)
-                _remembered.append(record)
+                _remember_record(record)
     for key, value in _shell_snapshot().items():
         _shell_state.setdefault(key, value)
+
+
+_seen_modules: set[str] = set()
+
+
+def _remember_record(record: Record) -> None:
+    where, container, key, value = record
+    if key == _DUNDERS:
+        for name in _SPECIAL - value:
+            _absent_in.append(container.__contains__)
+            _absent_names.append(name)
+            _absent_records.append(record)
+        return
+    _plain_records.append(record)
+    # Bound C methods, so that a check runs as a few C-level passes over all records.
+    _lookups.append(functools.partial(getattr, container) if key in _FUNCTION_PARTS
+                    else container.get)
+    _keys.append(key)
+    _values.append(value)
 
 
 def _user_namespace() -> dict[str, Any]:
@@ -246,7 +275,8 @@ def notebook_code_starts() -> None:
 _TOOL_TYPES = (types.ModuleType, types.FunctionType, types.BuiltinFunctionType, type,
                functools.partial)
 _names_before: dict[str, Any] = {}
-_course_classes: weakref.WeakSet = weakref.WeakSet()  # classes that exist before notebook code
+# Classes that exist before notebook code, by identity (held, so that no id is reused).
+_course_classes: dict[int, type] = {}
 _binding: set[str] = set()  # names the running course cell assigns itself
 _course_names: dict[str, Any] = {}
 _notebook_code_ran = False
@@ -259,10 +289,18 @@ def _changed_names() -> list[str]:
             if name not in _binding and namespace.get(name, _MISSING) is not value]
 
 
-def _changed_functions() -> list[str]:
+def _changed_functions(_all=all, _any=any, _map=map, _is=operator.is_, _call=operator.call,
+                       _compress=itertools.compress, _not=operator.not_) -> list[str]:
+    # The builtins this needs are bound when the guard loads, before notebook code runs.
     replaced = [f"sys.modules[{name!r}] was replaced"
                 for name, module in _modules.items() if sys.modules.get(name, module) is not module]
-    return replaced + [problem for record in _remembered if (problem := _changed(record))]
+    # Only the few records that differ go through the slow check that names them.
+    same = list(_map(_is, _map(_call, _lookups, _keys), _values))
+    records = [] if _all(same) else list(_compress(_plain_records, _map(_not, same)))
+    added = list(_map(_call, _absent_in, _absent_names))
+    if _any(added):
+        records += {id(r): r for r in _compress(_absent_records, added)}.values()
+    return replaced + [problem for record in records if (problem := _changed(record))]
 
 
 _MISSING = object()
@@ -317,7 +355,7 @@ def _lying_classes() -> list[str]:
     """Classes from notebook code whose ``__eq__`` calls two unrelated objects equal."""
     problems = []
     for cls in _all_classes():
-        if cls in _course_classes:
+        if id(cls) in _course_classes:
             continue
         equal = vars(cls).get("__eq__")
         if not callable(equal) or _library_function(equal) or isinstance(equal, _BUILTIN_TYPES):

@@ -252,6 +252,9 @@ async def run(nb, workdir: str, cell_timeout: int, max_output_bytes: int, reap: 
             return
         emit({"event": "started"})
         student_code_seen = False
+        # The guard's answer right after the previous code cell, when that was a test cell:
+        # no notebook code has run since, so it holds for the next test cell too.
+        last_check: list[str] | None = None
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
@@ -261,7 +264,11 @@ async def run(nb, workdir: str, cell_timeout: int, max_output_bytes: int, reap: 
             elif not student_code_seen:
                 student_code_seen = True
                 await client.silent(GUARD_STUDENT, timeout=60)
-            findings = await check(client) if test else []
+            if test:
+                findings = list(last_check) if last_check is not None else await check(client)
+            else:
+                findings = []
+            last_check = None
             try:
                 await client.async_execute_cell(cell, index, store_history=not test)
             except DeadKernelError:
@@ -284,7 +291,8 @@ async def run(nb, workdir: str, cell_timeout: int, max_output_bytes: int, reap: 
             responsive = not (timed_out or strays) or await client.settle()
             if test and responsive:
                 # Notebook code the test called may change things while the test runs.
-                findings += [f for f in await check(client) if f not in findings]
+                last_check = await check(client)
+                findings += [f for f in last_check if f not in findings]
             emit({"event": "cell", "index": index, "outputs": cell.outputs,
                   "execution_count": cell.get("execution_count"), "findings": findings,
                   "status": client.statuses.get(index), "truncated": index in client.truncated,

@@ -47,11 +47,20 @@ def parse_variant(path: Path, assignment: str) -> Variant:
     if verdict not in VERDICTS:
         raise ValueError(f"{path}: variants live in a folder named one of {VERDICTS}")
     fields: dict[str, str] = {}
-    code_lines = []
-    for line in path.read_text().splitlines():
+    code_lines: list[str] = []
+    last_field = None
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
         match = _HEADER.match(line)
-        if match and not code_lines:
-            fields[match.group(1)] = match.group(2).strip()
+        if code_lines:
+            if match:
+                raise ValueError(f"{path}:{number}: header field '{match.group(1)}' after the "
+                                 "code has started; keep the header at the top")
+            code_lines.append(line)
+        elif match:
+            last_field = match.group(1)
+            fields[last_field] = match.group(2).strip()
+        elif last_field == "why" and line.startswith("# "):
+            fields["why"] += " " + line[2:].strip()  # the reason goes on over several lines
         else:
             code_lines.append(line)
     if "replaces" not in fields or "why" not in fields:

@@ -182,3 +182,14 @@ def test_guard_notices_a_replaced_builtin(guarded, monkeypatch):
 
     monkeypatch.setattr(builtins, "divmod", lambda *args: (0, 0))
     assert "builtins.divmod was replaced" in guarded.check()
+
+
+def test_guard_is_not_fooled_by_replaced_builtins_it_uses_itself(guarded, monkeypatch):
+    import builtins
+
+    monkeypatch.setattr(builtins, "all", lambda *args: True)
+    monkeypatch.setattr(builtins, "map", lambda *args: iter(()))
+    monkeypatch.setattr(np, "allclose", lambda *a, **k: True)
+    found = guarded.check()
+    assert {"builtins.all was replaced", "builtins.map was replaced"} <= set(found)
+    assert any("numpy.allclose" in f for f in found)

@@ -9,7 +9,7 @@ import pytest
 from conftest import ASSIGNMENTS, COURSE
 from notebook_harness import SourceNotebook
 
-from course_tools.variants import load_variants
+from course_tools.variants import load_variants, parse_variant
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -84,3 +84,22 @@ def test_every_graded_function_has_wrong_and_correct_variants(assignment):
 def test_demo_mistakes_exist(assignment):
     variants = load_variants(COURSE.root / "samples", assignment)
     assert any(v.in_sample for v in variants), f"no '# in-sample: yes' mistake for {assignment}"
+
+
+def test_a_variant_header_reads_a_reason_over_several_lines(tmp_path):
+    path = tmp_path / "wrong" / "split_reason.py"
+    path.parent.mkdir()
+    path.write_text("# replaces: sigmoid\n# expect-fail: test_sigmoid\n# why: the first half\n"
+                    "# and the second half\n# in-sample: yes\ndef sigmoid(x):\n    return x\n")
+    variant = parse_variant(path, "hw1_foundations")
+    assert variant.why == "the first half and the second half"
+    assert variant.in_sample and variant.code == "def sigmoid(x):\n    return x\n"
+
+
+def test_a_header_field_after_the_code_is_an_error(tmp_path):
+    path = tmp_path / "wrong" / "late_field.py"
+    path.parent.mkdir()
+    path.write_text("# replaces: sigmoid\n# why: a reason\ndef sigmoid(x):\n    return x\n"
+                    "# expect-fail: test_sigmoid\n")
+    with pytest.raises(ValueError, match="late_field.py:5: header field 'expect-fail'"):
+        parse_variant(path, "hw1_foundations")
