@@ -29,8 +29,16 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
-# A test cell the student deleted is put back and graded, not silently skipped.
+# A test cell the student deleted is put back and graded, not silently skipped
+# (course_tools/restore_cells.py: nbgrader's own placement fails for some deletions).
 c.OverwriteCells.add_missing_cells = True
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "course_tools.restore_cells.RestoreDeletedCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
 
 # Limits while autograding. Under NBGRADER_EXECUTION the notebooks use the
 # grading budget (utils.budget): the slowest cell takes well under a minute and

@@ -47,7 +47,10 @@ def changed_cells(submitted, released) -> list[str]:
             "test cell" if meta.get("grade") else "course cell")
         found = mine.get(grade_id)
         if not found:
-            flags.append(f"{kind} {grade_id} was deleted (graded as released)")
+            # nbgrader puts back graded and task cells (add_missing_cells), nothing else.
+            restored = meta.get("grade") or meta.get("task")
+            flags.append(f"{kind} {grade_id} was deleted " + (
+                "(put back as released)" if restored else "(not put back: what needs it fails)"))
             continue
         cell = found[0]
         theirs = cell.metadata.get("nbgrader", {})

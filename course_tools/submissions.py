@@ -23,11 +23,14 @@ def notebook_problem(path: Path) -> str | None:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-    if not isinstance(data, dict) or "cells" not in data:
-        return f"{path.name} is JSON but not a notebook (no 'cells')"
+    if not isinstance(data, dict):
+        return f"{path.name} is JSON but not a notebook"
     major = data.get("nbformat")
-    if major != 4:
-        return f"{path.name} uses notebook format {major}, the course needs format 4"
+    if isinstance(major, int) and major != 4:
+        return (f"{path.name} uses notebook format {major}, the course needs format 4 "
+                "(JupyterLab and Notebook 5 or later save it)")
+    if "cells" not in data:
+        return f"{path.name} is JSON but not a notebook (no 'cells')"
     try:
         nbformat.validate(nbformat.from_dict(data))
     except nbformat.ValidationError as exc:

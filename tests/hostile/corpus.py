@@ -118,6 +118,35 @@ def _deleted_test(ctx: Context, nb) -> None:
     nb.cells.remove(_cell(nb, TEST))
 
 
+def _deleted_answer(ctx: Context, nb) -> None:
+    nb.cells.remove(_cell(nb, ANSWER))
+
+
+def _deleted_answer_and_test(ctx: Context, nb) -> None:
+    nb.cells.remove(_cell(nb, ANSWER))
+    nb.cells.remove(_cell(nb, TEST))
+
+
+def _deleted_written_answer(ctx: Context, nb) -> None:
+    nb.cells.remove(_cell(nb, "answer_timing"))
+
+
+def _old_format(ctx: Context, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nbformat.convert(nbformat.from_dict(ctx.reference), 3), folder / NOTEBOOK,
+                   version=3)
+
+
+def _renamed(ctx: Context, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nbformat.from_dict(ctx.reference), folder / "hw1_foundations (final).ipynb")
+
+
+def _no_notebook(ctx: Context, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "answers.txt").write_text("my answers are in my head\n")
+
+
 def _always_equal(ctx: Context, nb) -> None:
     _cell(nb, ANSWER).source = (
         "class Anything(float):\n"
@@ -216,7 +245,18 @@ CASES = [
          flags=("__eq__",)),
     Case("edited-test", edit(_edited_test), GRADED, failed=(TEST,), flags=("was edited",)),
     Case("deleted-test", edit(_deleted_test), GRADED, failed=(TEST,), flags=("was deleted",)),
+    Case("deleted-answer", edit(_deleted_answer), GRADED,
+         failed=(TEST, "test_tanh_from_sigmoid"), flags=("answer cell sigmoid was deleted",),
+         why="the tests of a missing answer, and of the answers built on it, fail"),
+    Case("deleted-answer-and-test", edit(_deleted_answer_and_test), GRADED,
+         failed=(TEST, "test_tanh_from_sigmoid"), flags=("test cell test_sigmoid was deleted",),
+         why="nbgrader itself cannot put a test back when the cell before it is gone too"),
+    Case("deleted-written-answer", edit(_deleted_written_answer), GRADED,
+         flags=("answer cell answer_timing was deleted (put back as released)",)),
     Case("malformed", _malformed, REJECTED, reasons=("not valid JSON",)),
+    Case("old-format", _old_format, REJECTED, reasons=("format 3",)),
+    Case("renamed", _renamed, REJECTED, reasons=("renamed?",)),
+    Case("no-notebook", _no_notebook, REJECTED, reasons=("none of the expected notebooks",)),
     Case("stored-300MB", _stored_output, GRADED, notes=("300 MB",)),
     Case("printed-300MB", inject("for _ in range(300):\n    print('x' * 2**20)"), GRADED,
          notes=("output cut",)),
