@@ -50,6 +50,9 @@ c.SandboxedExecute.notebook_timeout = 1200
 c.SandboxedExecute.memory_limit = 6 * 2**30
 c.SandboxedExecute.process_limit = 512
 c.SandboxedExecute.output_limit = 2**20
+# One thread per numerical library in each notebook: `course autograde` runs one notebook
+# per core, and the grades then do not depend on how many cores the grading machine has.
+c.SandboxedExecute.threads = 1
 
 # Students get feedback without the hidden tests: nbgrader's own feedback
 # shows the full test cells and their tracebacks.

@@ -44,6 +44,7 @@ _absent_in: list[Any] = []
 _absent_names: list[str] = []
 _absent_records: list[Record] = []
 _modules: dict[str, types.ModuleType] = {}
+_seen_modules: set[str] = set()  # every module name looked at, watched or not
 _places: set[tuple[int, str]] = set()
 _shell_state: dict[str, Any] = {}
 _findings: list[str] = []
@@ -225,9 +226,6 @@ def remember(update: bool = False) -> None:
         _shell_state.setdefault(key, value)
 
 
-_seen_modules: set[str] = set()
-
-
 def _remember_record(record: Record) -> None:
     where, container, key, value = record
     if key == _DUNDERS:
@@ -268,6 +266,8 @@ def after_course_cell(update: bool) -> None:
 def notebook_code_starts() -> None:
     """Called before the first cell that is not the course's: from now on nothing is laundered."""
     global _notebook_code_ran
+    if not _seen_modules:  # no course cell ran first: record the machinery as it is now
+        remember(update=True)
     _notebook_code_ran = True
 
 

@@ -30,12 +30,9 @@ from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
 PR_SET_DUMPABLE = 4
-# NumPy and the test helpers are recorded before any notebook code can change them.
-GUARD_SETUP = (
-    "import numpy, utils.testing, course_tools.guard\n"
-    "course_tools.guard.remember(update=True)\n"
-    "del numpy, utils, course_tools"
-)
+# NumPy and the test helpers are loaded before any notebook code can change them; the guard
+# records them after the first course cell, or before the first notebook cell if that is first.
+GUARD_SETUP = "import numpy, utils.testing, course_tools.guard\ndel numpy, utils, course_tools"
 GUARD_VERDICT = "__import__('course_tools.guard').guard.verdict()"
 GUARD_ANSWER = "__import__('course_tools.guard').guard.last_verdict()"
 GUARD_BEFORE = "__import__('course_tools.guard').guard.before_course_cell({!r})"

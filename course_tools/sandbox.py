@@ -57,6 +57,7 @@ class Limits:
     memory_bytes: int = 6 << 30
     processes: int = 512
     output_bytes_per_cell: int = 1 << 20
+    threads: int = 1  # per numerical library; 0 leaves the libraries' own defaults
 
 
 @dataclass
@@ -122,8 +123,16 @@ def _read_only_paths() -> list[Path]:
     return [p for p in existing if not any(q != p and q in p.parents for q in existing)]
 
 
-def sandbox_env() -> dict[str, str]:
-    """The environment inside the sandbox: a fixed base plus the passed-through settings."""
+# Each library's thread count: OpenMP (PyTorch), the BLAS behind NumPy, TensorFlow.
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                    "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS")
+
+
+def sandbox_env(threads: int = 0) -> dict[str, str]:
+    """The environment inside the sandbox: a fixed base plus the passed-through settings.
+
+    With `threads`, every numerical library is told to use that many threads.
+    """
     env = {
         "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
         "HOME": "/tmp/home", "MPLCONFIGDIR": "/tmp/matplotlib",
@@ -136,19 +145,21 @@ def sandbox_env() -> dict[str, str]:
     # Grading always runs the notebooks' grading budget (nbgrader sets this only
     # around its own execution step, and threads grading in parallel share os.environ).
     env["NBGRADER_EXECUTION"] = "autograde"
+    if threads > 0:
+        env.update(dict.fromkeys(THREAD_VARIABLES, str(threads)))
     for variable in ("COURSE_DATA_DIR", "COURSE_CACHE_DIR"):
         if env.get(variable):
             env[variable] = str(Path(env[variable]).expanduser().resolve())
     return env
 
 
-def bwrap_command(bwrap: str, scratch: Path) -> list[str]:
+def bwrap_command(bwrap: str, scratch: Path, threads: int = 0) -> list[str]:
     """The bubblewrap command line that shows `scratch` as the writable /submission."""
     args = [bwrap, *_isolation_args(), *_system_binds()]
     for path in _read_only_paths():
         args += ["--ro-bind", str(path), str(path)]
     args += ["--bind", str(scratch), SANDBOX_WORKDIR, "--chdir", SANDBOX_WORKDIR, "--clearenv"]
-    for name, value in sandbox_env().items():
+    for name, value in sandbox_env(threads).items():
         args += ["--setenv", name, value]
     return args + ["--"]
 
@@ -298,11 +309,11 @@ def run_notebook(notebook_json: str, folder: Path, limits: Limits, bwrap: str | 
                    "--cell-timeout", str(limits.cell_seconds),
                    "--max-output-bytes", str(limits.output_bytes_per_cell)]
         if bwrap:
-            command = [*bwrap_command(bwrap, scratch), *command, "--reap"]
+            command = [*bwrap_command(bwrap, scratch, limits.threads), *command, "--reap"]
         cgroups = Cgroups(limits)
         try:
             result = _supervise(cgroups.wrap(command), notebook_json, limits, Path(tmp),
-                                env=None if bwrap else {**sandbox_env(), "HOME": tmp})
+                                env=None if bwrap else {**sandbox_env(limits.threads), "HOME": tmp})
             result.limit_events = cgroups.problems + cgroups.events() + result.limit_events
         finally:
             cgroups.remove()

@@ -40,11 +40,15 @@ class SandboxedExecute(NbGraderPreprocessor):
     process_limit = Integer(512, help="Processes and threads the kernel may have at once."
                             ).tag(config=True)
     output_limit = Integer(1 << 20, help="Bytes of output one cell may keep.").tag(config=True)
+    threads = Integer(1, help="Threads each numerical library may use in a notebook (0: the "
+                      "libraries' defaults). One, with one notebook per core, grades the most "
+                      "notebooks an hour and computes the same numbers on any machine."
+                      ).tag(config=True)
 
     def limits(self) -> Limits:
         return Limits(cell_seconds=self.cell_timeout, notebook_seconds=self.notebook_timeout,
                       memory_bytes=self.memory_limit, processes=self.process_limit,
-                      output_bytes_per_cell=self.output_limit)
+                      output_bytes_per_cell=self.output_limit, threads=self.threads)
 
     def preprocess(self, nb, resources):
         folder = Path(resources["metadata"]["path"])

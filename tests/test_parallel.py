@@ -12,6 +12,7 @@ import threading
 import time
 
 import pytest
+from gradebook import cell_grades
 from hostile.corpus import ASSIGNMENT, CASES, corpus_context
 
 from course_tools.autograde import FAILED, GRADED, autograde, format_outcomes, read_report
@@ -47,21 +48,6 @@ def class_course(repo_course, tmp_path_factory) -> Course:
 def _copy(course: Course, target) -> Course:
     shutil.copytree(course.root, target)
     return Course(target)
-
-
-def _cell_grades(course: Course) -> dict[str, dict[str, float | None]]:
-    """Every autograded cell's score, by student: the gradebook as a plain dictionary."""
-    from nbgrader.api import Gradebook
-
-    grades: dict[str, dict[str, float | None]] = {}
-    with Gradebook(f"sqlite:///{course.db_path}", "dl-fundamentals") as gb:
-        for student in course.students(ASSIGNMENT):
-            try:
-                submission = gb.find_submission(ASSIGNMENT, student)
-            except Exception:  # noqa: BLE001  (rejected submissions have no gradebook entry)
-                continue
-            grades[student] = {g.name: g.score for nb in submission.notebooks for g in nb.grades}
-    return grades
 
 
 def _grade_while_killing(course: Course, student: str, kills: int):
@@ -147,5 +133,5 @@ def test_an_interrupted_parallel_run_resumes_and_grades_exactly_like_one_worker(
     assert {s: (o.status, o.auto_score, o.flags, o.reasons) for s, o in final.items()} == {
         s: (o.status, o.auto_score, o.flags, o.reasons) for s, o in serial.items()}, (
         format_outcomes(list(final.values())))
-    assert _cell_grades(course) == _cell_grades(serial_course)
+    assert cell_grades(course, ASSIGNMENT) == cell_grades(serial_course, ASSIGNMENT)
     assert serial["sample-reference"].auto_score == serial["sample-reference"].auto_max

@@ -193,3 +193,14 @@ def test_guard_is_not_fooled_by_replaced_builtins_it_uses_itself(guarded, monkey
     found = guarded.check()
     assert {"builtins.all was replaced", "builtins.map was replaced"} <= set(found)
     assert any("numpy.allclose" in f for f in found)
+
+
+@pytest.mark.skipif(find_bwrap() is None, reason="needs bubblewrap")
+def test_the_libraries_use_the_threads_the_limits_allow(tmp_path):
+    import nbformat
+
+    code = ("import os, torch\nprint(torch.get_num_threads(), os.environ['OPENBLAS_NUM_THREADS'],"
+            " os.environ['TF_NUM_INTRAOP_THREADS'])")
+    notebook = nbformat.writes(new_notebook(cells=[new_code_cell(code)]))
+    result = run_notebook(notebook, tmp_path, Limits(threads=1), find_bwrap())
+    assert _stdout(result, 0).split() == ["1", "1", "1"], result.cells

@@ -1,5 +1,9 @@
 """The hostile corpus: hw1 submissions that attack or break grading, each with its expected outcome.
 
+Beside the attacks it holds the demo's sample class (the reference answers, the
+realistic mistakes, the untouched release and a cut-short file), so that one
+run shows how ordinary and hostile submissions are graded together.
+
 Every case starts from the reference answers (or the untouched release) and
 changes one thing. `failed` names the test cells that must score zero: a grade
 id, or ``"from:<grade id>"`` for that test cell and every one after it (a
@@ -19,11 +23,15 @@ from nbformat.v4 import new_code_cell, new_output
 
 from course_tools.autograde import GRADED, PARTLY, REJECTED
 from course_tools.course import Course
-from course_tools.samples import reference_submission
+from course_tools.samples import reference_submission, with_variants
 from course_tools.variants import load_variants
 
 ASSIGNMENT = "hw1_foundations"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
+REPO = Path(__file__).resolve().parents[2]
+# The demo's mistaken student: each in-sample variant fails the test cells it declares.
+MISTAKES = [v for v in load_variants(REPO / "samples", ASSIGNMENT)
+            if v.in_sample and v.verdict == "wrong"]
 ANSWER = "sigmoid"  # the solution cell most cases attack, and the test right after it
 TEST = "test_sigmoid"
 
@@ -96,6 +104,10 @@ def edit(change: Callable[[Context, nbformat.NotebookNode], None]
 
 def _perfect(ctx: Context, folder: Path) -> None:
     _write(nbformat.from_dict(ctx.reference), folder)
+
+
+def _mistakes(ctx: Context, folder: Path) -> None:
+    _write(with_variants(ctx.reference, MISTAKES), folder)
 
 
 def _blank(ctx: Context, folder: Path) -> None:
@@ -212,6 +224,9 @@ except OSError as exc:
 
 CASES = [
     Case("perfect", _perfect, GRADED, why="the reference answers"),
+    Case("mistakes", _mistakes, GRADED,
+         failed=tuple(sorted(set().union(*(v.expect_fail for v in MISTAKES)))),
+         why="realistic mistakes lose their own tests' points and nothing is flagged"),
     Case("blank", _blank, GRADED, failed=("from:test_mlp_parameter_count",),
          why="the release, untouched"),
     Case("infinite-loop", inject("while True:\n    pass"), PARTLY, reasons=("cell limit",),
