@@ -373,6 +373,8 @@ def _lying_classes() -> list[str]:
 
 def check() -> list[str]:
     """What notebook code has changed since :func:`remember`; once found, always reported."""
+    if not _seen_modules:  # nothing recorded yet, so no notebook code has run: record now
+        remember(update=True)
     found = _changed_functions() + _changed_shell() + _changed_names() + _lying_classes()
     for problem in found:
         if problem not in _findings:

@@ -204,3 +204,17 @@ def test_the_libraries_use_the_threads_the_limits_allow(tmp_path):
     notebook = nbformat.writes(new_notebook(cells=[new_code_cell(code)]))
     result = run_notebook(notebook, tmp_path, Limits(threads=1), find_bwrap())
     assert _stdout(result, 0).split() == ["1", "1", "1"], result.cells
+
+
+def test_a_test_cell_before_any_other_code_finds_nothing(tmp_path):
+    import nbformat
+
+    def test_cell(code: str, grade_id: str):
+        return new_code_cell(code, metadata={"nbgrader": {
+            "grade": True, "solution": False, "locked": True, "points": 1, "grade_id": grade_id}})
+
+    cells = [test_cell("assert 1 + 1 == 2", "first"), new_code_cell("answer = 2"),
+             test_cell("assert answer == 2", "second")]
+    result = run_notebook(nbformat.writes(new_notebook(cells=cells)), tmp_path, Limits(), None)
+    assert result.stopped is None, result.stderr_tail
+    assert [result.cells[i]["findings"] for i in (0, 2)] == [[], []]
