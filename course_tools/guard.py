@@ -266,9 +266,14 @@ def after_course_cell(update: bool) -> None:
 def notebook_code_starts() -> None:
     """Called before the first cell that is not the course's: from now on nothing is laundered."""
     global _notebook_code_ran
-    if not _seen_modules:  # no course cell ran first: record the machinery as it is now
-        remember(update=True)
+    _record_if_nothing_yet()
     _notebook_code_ran = True
+
+
+def _record_if_nothing_yet() -> None:
+    """Record now when no course cell has (so no notebook code has run either)."""
+    if not _seen_modules:
+        remember(update=True)
 
 
 # What a course cell binds that tests may call: imports and functions, not data or models.
@@ -373,8 +378,7 @@ def _lying_classes() -> list[str]:
 
 def check() -> list[str]:
     """What notebook code has changed since :func:`remember`; once found, always reported."""
-    if not _seen_modules:  # nothing recorded yet, so no notebook code has run: record now
-        remember(update=True)
+    _record_if_nothing_yet()
     found = _changed_functions() + _changed_shell() + _changed_names() + _lying_classes()
     for problem in found:
         if problem not in _findings:
