@@ -5,6 +5,7 @@ Read by plain ``nbgrader ...`` commands run from the repository root and by the
 """
 
 from course_tools.starter import GENERATE_ASSIGNMENT_PREPROCESSORS
+from course_tools.stderr_rule import use_in_validator
 
 c = get_config()  # noqa: F821  (provided by traitlets when nbgrader loads this file)
 
@@ -39,6 +40,12 @@ c.Autograde.sanitize_preprocessors = [
     "course_tools.restore_cells.RestoreDeletedCells",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
+
+# Only an error costs a test cell its points: what it writes to stderr (a progress bar,
+# a library warning) is shown as text (course_tools/stderr_rule.py). SandboxedExecute
+# applies it when grading; `nbgrader validate` and the Validate button run nbgrader's
+# Validator, whose steps are not configurable: this puts the rule into its Execute step.
+use_in_validator()
 
 # Limits while autograding. Under NBGRADER_EXECUTION the notebooks use the
 # grading budget (utils.budget): the slowest cell takes well under a minute and

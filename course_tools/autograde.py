@@ -12,7 +12,7 @@ import nbformat
 
 from .course import Course, CourseError, nbgrader_failure
 from .integrity import extra_files, notebook_flags
-from .sandbox import BWRAP_INSTALL_HINT, SandboxError, check_bwrap, find_bwrap
+from .sandbox import SandboxError, require_bwrap
 from .sandboxed_execute import REPORT_KEY
 from .scores import submission_score
 from .submissions import submission_problems
@@ -47,14 +47,11 @@ def sandbox_config(course: Course, sandbox: bool):
     if not sandbox:
         config.SandboxedExecute.sandbox = False
         return config
-    bwrap = find_bwrap()
-    if bwrap is None:
-        raise CourseError(f"refusing to autograde without a sandbox: bubblewrap (bwrap) is not "
-                          f"installed; {BWRAP_INSTALL_HINT}")
+    choice = config.SandboxedExecute.get("bwrap", "auto")
     try:
-        check_bwrap(bwrap)
+        require_bwrap(choice)
     except SandboxError as exc:
-        raise CourseError(f"refusing to autograde: {exc}") from exc
+        raise CourseError(f"refusing to autograde without a sandbox: {exc}") from exc
     return config
 
 

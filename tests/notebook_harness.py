@@ -5,7 +5,7 @@ alternative answers that way would be slow. Instead the notebook's given cells
 (read-only code) and solution cells are executed into a fresh namespace, with the
 variant's code in place of the cell it replaces, and then every autograded test
 cell is executed into that namespace, as nbgrader would in one kernel. A test cell
-passes when it raises nothing, exactly nbgrader's rule.
+passes when it raises nothing, as in grading (course_tools/stderr_rule.py).
 """
 
 from __future__ import annotations
@@ -104,8 +104,7 @@ class SourceNotebook:
                 mentioned = any(re.search(rf"\b{re.escape(n)}\b", cell.source) for n in defined)
                 if not mentioned and meta["grade_id"] not in must_run:
                     continue
-            error = _execute(cell.source, namespace, f"{self.path.name}:{meta['grade_id']}",
-                             capture=True)
+            error = _execute(cell.source, namespace, f"{self.path.name}:{meta['grade_id']}")
             run.results.append(TestResult(meta["grade_id"], meta.get("points", 0), error))
         plt.close("all")
         return run
@@ -127,9 +126,9 @@ def _top_level_names(code: str) -> set[str]:
 def _kernel_like_warnings():
     """Show warnings on stderr with Python's default filters, as a fresh kernel does.
 
-    pytest records warnings instead of printing them; a kernel prints them to
-    stderr, which costs the cell its points under nbgrader. Set once per notebook
-    run, so that a notebook's own warning settings last, as in a kernel.
+    pytest records warnings instead of turning them into errors the way it is
+    configured to; a kernel prints them. Set once per notebook run, so that a
+    notebook's own warning settings (and `no_warnings`) act as in a kernel.
     """
     with warnings.catch_warnings():
         warnings.resetwarnings()
@@ -146,22 +145,22 @@ def _kernel_like_warnings():
         yield
 
 
-def _execute(source: str, namespace: dict, label: str, capture: bool = False) -> str | None:
+def _execute(source: str, namespace: dict, label: str) -> str | None:
     """Exec `source` into `namespace`; return why the cell fails, or None when it passes.
 
-    nbgrader fails a test cell that raises or that writes anything to stderr (a
-    warning, a library's log line), so stderr is captured at the file-descriptor
-    level, where C extensions write too. Program cells may fail (an unanswered
-    stub, a broken variant); as in a kernel, execution goes on with the next cell.
+    As in grading, only an error fails a test cell: what it writes to stdout or
+    stderr (a progress bar, a warning, a library's log line) is discarded here,
+    at the file-descriptor level for stderr, where C extensions write too.
+    Program cells may fail (an unanswered stub, a broken variant); as in a
+    kernel, execution goes on with the next cell.
     """
-    stdout = io.StringIO()
     with tempfile.TemporaryFile(mode="w+") as err_file:
         saved_fd = os.dup(2)
         sys.stderr.flush()
         os.dup2(err_file.fileno(), 2)
         error = None
         try:
-            with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(err_file):
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err_file):
                 exec(compile(source, label, "exec"), namespace)  # noqa: S102
         except BaseException as exc:  # noqa: BLE001  (a cell may raise anything, SystemExit too)
             if isinstance(exc, KeyboardInterrupt):
@@ -171,8 +170,4 @@ def _execute(source: str, namespace: dict, label: str, capture: bool = False) ->
             err_file.flush()
             os.dup2(saved_fd, 2)
             os.close(saved_fd)
-        err_file.seek(0)
-        written = err_file.read()
-    if error is None and written.strip() and capture:
-        error = f"wrote to stderr (nbgrader fails such a cell):\n{written.strip()[:2000]}"
     return error

@@ -54,9 +54,9 @@ def test_unknown_assignment_is_a_clear_error(repo_course, capsys):
 
 
 def test_autograde_refuses_to_grade_without_bubblewrap(repo_course, capsys, monkeypatch):
-    import course_tools.autograde
+    import course_tools.sandbox
 
-    monkeypatch.setattr(course_tools.autograde, "find_bwrap", lambda: None)
+    monkeypatch.setattr(course_tools.sandbox, "find_bwrap", lambda choice="auto": None)
     assert main(["--root", str(repo_course.root), "autograde", "hw1_foundations"]) == 2
     err = capsys.readouterr().err
     assert "refusing to autograde without a sandbox" in err

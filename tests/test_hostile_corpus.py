@@ -34,9 +34,10 @@ from course_tools.course import Course
 from course_tools.demo import build_demo_course
 from course_tools.feedback import generate_feedback
 from course_tools.release import release
+from course_tools.sandbox import find_bwrap
 from course_tools.scores import failed_test_cells, submission_score
 
-pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
+pytestmark = pytest.mark.skipif(find_bwrap() is None, reason="needs bubblewrap")
 
 # Tight limits keep the corpus quick; the reference hw1 needs well under these.
 LIMITS = """

@@ -21,9 +21,10 @@ from course_tools.demo import build_demo_course
 from course_tools.parallel import NOTEBOOK_RESOURCE, SCHEDULER_SETTINGS
 from course_tools.release import release
 from course_tools.samples import write_sample_class
+from course_tools.sandbox import find_bwrap
 from course_tools.variants import load_variants
 
-pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
+pytestmark = pytest.mark.skipif(find_bwrap() is None, reason="needs bubblewrap")
 
 CORPUS_CASES = ("patch-numpy", "edited-test")  # the sample class is graded too
 

@@ -3,41 +3,11 @@ correct answers keep full marks (samples/<assignment>/{wrong,correct}/*.py)."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from conftest import ASSIGNMENTS, COURSE
 from notebook_harness import SourceNotebook
 
 from course_tools.variants import load_variants, parse_variant
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _framework_first_use_done():
-    """Let TensorFlow print its once-per-process log lines before any test cell runs.
-
-    A kernel prints them during the notebook's setup; in this shared process they
-    would otherwise land in whichever test cell first touches the feature, and a
-    test cell that writes to stderr fails. The notebooks set TF_CPP_MIN_LOG_LEVEL
-    to 2 or 3 before importing TensorFlow; so does this.
-    """
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    saved = os.dup(2)
-    with open(os.devnull, "w") as devnull:
-        os.dup2(devnull.fileno(), 2)
-        try:
-            import numpy as np
-            import tensorflow as tf
-
-            tf.zeros(())
-            batches = tf.data.Dataset.from_generator(
-                lambda: iter([np.zeros(1)]), output_signature=tf.TensorSpec((1,), tf.float64)
-            )
-            list(batches)
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-
 
 VARIANTS = [v for a in ASSIGNMENTS for v in load_variants(COURSE.root / "samples", a)]
 _notebooks: dict = {}
