@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .course import Course, CourseError, find_course_root
+from .course import Course, CourseError, course_lock, find_course_root, shown
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", help="address of an existing Dask scheduler to grade on")
     p.add_argument("--resume", action="store_true",
                    help="leave submissions an earlier run graded, if they have not changed")
+    p.add_argument("--no-wait", action="store_true",
+                   help="stop at once when another command (autograde, release, feedback) is using "
+                        "this course (default: wait for it to finish)")
     p = sub.add_parser("feedback", help="feedback HTML without hidden tests")
     p.add_argument("assignment")
     p = sub.add_parser("grades", help="write grades.csv and print a score table")
@@ -52,19 +55,23 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "release":
         from .release import release
 
-        release(course, args.assignments)
+        with course_lock(course, "course release"):
+            release(course, args.assignments)
     elif args.command == "autograde":
-        from .autograde import autograde, format_outcomes
+        from .autograde import Status, autograde, format_outcomes
 
         outcomes = autograde(course, args.assignment, args.student, sandbox=not args.unsandboxed,
-                             workers=args.workers, scheduler=args.scheduler, resume=args.resume)
+                             workers=args.workers, scheduler=args.scheduler, resume=args.resume,
+                             wait=not args.no_wait)
         print(format_outcomes(outcomes) or "no submissions found in submitted/")
-        return 1 if any(o.status == "failed" for o in outcomes) else 0
+        return 1 if any(o.status == Status.FAILED for o in outcomes) else 0
     elif args.command == "feedback":
         from .feedback import generate_feedback
 
-        for path in generate_feedback(course, args.assignment):
-            print(path)
+        with course_lock(course, f"course feedback {args.assignment}"):
+            paths = generate_feedback(course, args.assignment)
+        for path in paths:
+            print(shown(path))
     elif args.command == "grades":
         from .grades import collect_grades, format_table, write_csv
 
@@ -87,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     except CourseError as exc:
         print(f"course: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("course: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -2,22 +2,46 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import logging
 import os
 import re
 import sys
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 CONFIG_FILE = "nbgrader_config.py"
+# Held while a command uses the gradebook, which every assignment shares, and the reports.
+LOCK_FILE = "gradebook.db.lock"
+# nbgrader's gradebook keeps a student id in a String(128) column.
+MAX_STUDENT_ID = 128
+# Characters nbgrader gives a meaning in a student id: a file glob (CourseDirectory.student_id),
+# path separators, the separator of its exchange's file names ('+', refused by `nbgrader
+# submit`) and of CourseDirectory.student_id_exclude (',').
+_SPECIAL_IN_IDS = {
+    **dict.fromkeys("*?[]", "a file-name pattern character, which nbgrader expands to other "
+                    "students' folders"),
+    **dict.fromkeys("/\\", "a path separator"),
+    "+": "'+', which nbgrader's exchange uses to separate the parts of a submission's name",
+    ",": "',', which separates the ids in nbgrader's student_id_exclude",
+}
 
 
 class CourseError(RuntimeError):
     """A problem with the course folder that the instructor has to fix."""
+
+
+class CourseBusy(CourseError):
+    """Another command holds the course lock and the caller chose not to wait."""
 
 
 def find_course_root(start: Path | None = None) -> Path:
@@ -66,6 +90,10 @@ class Course:
     def db_path(self) -> Path:
         return self.root / "gradebook.db"
 
+    @property
+    def lock_path(self) -> Path:
+        return self.root / LOCK_FILE
+
     def assignments(self) -> list[str]:
         """Assignment ids: the folders of source/ that hold at least one notebook."""
         if not self.source_dir.is_dir():
@@ -87,7 +115,7 @@ class Course:
             )
 
     def students(self, assignment: str) -> list[str]:
-        """Students with a folder submitted/<student>/<assignment>/."""
+        """Students with a folder submitted/<student>/<assignment>/, usable ids or not."""
         if not self.submitted_dir.is_dir():
             return []
         return sorted(
@@ -98,7 +126,15 @@ class Course:
         """The course's nbgrader configuration, rooted at this folder."""
         config_path = self.root / CONFIG_FILE
         if config_path.is_file():
-            config = PyFileConfigLoader(CONFIG_FILE, path=str(self.root)).load_config()
+            try:
+                config = PyFileConfigLoader(CONFIG_FILE, path=str(self.root)).load_config()
+            except Exception as exc:  # noqa: BLE001  (the file is Python: anything can fail)
+                raise CourseError(
+                    f"{config_path} could not be loaded ({type(exc).__name__}: {exc}). "
+                    "nbgrader only logs such an error and grades with its defaults, without "
+                    "the sandbox. Fix the file, and run `course` and nbgrader with the "
+                    "course's Python (.venv/bin), where course_tools can be imported."
+                ) from exc
         else:
             config = Config()
         config.CourseDirectory.root = str(self.root)
@@ -119,6 +155,98 @@ class Course:
         api = NbGraderAPI(config=config or self.nbgrader_config())
         api.log.setLevel(logging.ERROR)
         return api
+
+
+def shown(text: str) -> str:
+    """`text` as it can be printed safely: unchanged when plain, else as a Python literal.
+
+    Names and reasons come from students' files and folders: a line break, a
+    terminal escape, a right-to-left mark or surrounding spaces could make a
+    printed report say something it does not.
+    """
+    return text if text and text.isprintable() and text == text.strip() else repr(text)
+
+
+def student_id_problem(student: str) -> str | None:
+    """Why nbgrader cannot safely grade a submission folder named `student`, or None."""
+    if not student:
+        return "the name is empty"
+    hidden = [c for c in student if not c.isprintable()]
+    if hidden:
+        listed = ", ".join(dict.fromkeys(repr(c)[1:-1] for c in hidden))
+        return f"it contains control or invisible characters ({listed})"
+    if student != student.strip():
+        return "it starts or ends with a space, which nbgrader strips from student ids"
+    if student.startswith("."):
+        return "it starts with '.', which makes it a hidden folder nbgrader skips"
+    for char in student:
+        if char in _SPECIAL_IN_IDS:
+            return f"it contains {_SPECIAL_IN_IDS[char]}"
+    if len(student) > MAX_STUDENT_ID:
+        return f"it is longer than the {MAX_STUDENT_ID} characters nbgrader's gradebook keeps"
+    return None
+
+
+_held = threading.local()  # lock files this thread holds, with how deep
+
+
+@contextmanager
+def course_lock(course: Course, command: str, wait: bool = True) -> Iterator[None]:
+    """Hold the course-wide lock while `command` (for messages) uses the gradebook and reports.
+
+    An exclusive ``flock`` on the course's lock file: the kernel drops it when the
+    process ends, however it ends, so a killed run never blocks the next one.
+    When another process holds it, wait (saying so on stderr) or, with
+    ``wait=False``, raise CourseBusy. Re-entrant within one thread.
+    """
+    key = str(course.lock_path)
+    depths = _held.__dict__.setdefault("depths", {})
+    if key in depths:
+        depths[key] += 1
+        try:
+            yield
+        finally:
+            depths[key] -= 1
+        return
+    try:
+        fd = os.open(course.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise CourseError(f"cannot create the course lock {course.lock_path}: {exc}") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _lock_holder(fd)
+            if not wait:
+                raise CourseBusy(
+                    f"{holder} is using this course (lock {course.lock_path}); wait for it to "
+                    "finish, or leave out --no-wait to wait for it automatically") from None
+            print(f"course: waiting for {holder} to finish: both use the gradebook "
+                  "(Ctrl-C stops waiting)", file=sys.stderr, flush=True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps({
+            "command": command, "pid": os.getpid(), "host": os.uname().nodename,
+            "since": datetime.now(UTC).isoformat(timespec="seconds"),
+        }).encode(), 0)
+        depths[key] = 1
+        try:
+            yield
+        finally:
+            del depths[key]
+            os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _lock_holder(fd: int) -> str:
+    """Who holds the lock, as its holder wrote it into the lock file."""
+    try:
+        info = json.loads(os.pread(fd, 4096, 0))
+        return (f"{shown(str(info['command']))} (pid {int(info['pid'])} on "
+                f"{shown(str(info['host']))}, since {shown(str(info['since']))})")
+    except (ValueError, KeyError, TypeError, OSError):
+        return "another course command"
 
 
 def ensure_environment_on_path() -> None:

@@ -6,8 +6,8 @@ import shutil
 import time
 from pathlib import Path
 
-from .autograde import GRADED, PARTLY, autograde, format_outcomes
-from .course import CONFIG_FILE, Course, CourseError
+from .autograde import Status, autograde, format_outcomes
+from .course import CONFIG_FILE, Course, CourseError, shown
 from .feedback import generate_feedback
 from .grades import collect_grades, format_table, write_csv
 from .release import release
@@ -26,23 +26,35 @@ def build_demo_course(repo: Course, target: Path) -> Course:
     return Course(target)
 
 
+def build_sample_class(repo: Course, target: Path, assignments: list[str] | None = None,
+                       extra_config: str = "") -> Course:
+    """`build_demo_course` with `assignments` (default: all) released and the sample class
+    submitted; `extra_config` is appended to the course's nbgrader_config.py."""
+    course = build_demo_course(repo, target)
+    if extra_config:
+        with open(course.root / CONFIG_FILE, "a") as config:
+            config.write("\n" + extra_config)
+    names = assignments or course.assignments()
+    release(course, names)
+    for name in names:
+        write_sample_class(course.submitted_dir, name, course.release_dir / name,
+                           course.source_dir / name, load_variants(repo.root / "samples", name))
+    return course
+
+
 def run_demo(repo: Course, target: Path, assignments: list[str] | None = None) -> Course:
     """Run the whole instructor workflow on the sample class in `target`."""
     started = time.perf_counter()
-    demo = build_demo_course(repo, target)
+    print(f"Demo course in {target}")
+    demo = build_sample_class(repo, target, assignments)
     names = assignments or demo.assignments()
-    print(f"Demo course in {demo.root}")
-    release(demo, names)
-    for name in names:
-        write_sample_class(demo.submitted_dir, name, demo.release_dir / name,
-                           demo.source_dir / name, load_variants(repo.root / "samples", name))
     failed = []
     for name in names:
         print(f"\nAutograding {name} ...")
         outcomes = autograde(demo, name)
         print(format_outcomes(outcomes))
-        failed += [o for o in outcomes if o.status == "failed"]
-        if any(o.status in (GRADED, PARTLY) for o in outcomes):
+        failed += [o for o in outcomes if o.status == Status.FAILED]
+        if any(o.status.scored for o in outcomes):
             generate_feedback(demo, name)
     rows = collect_grades(demo)
     write_csv(rows, demo.root / "grades.csv")
@@ -53,7 +65,7 @@ def run_demo(repo: Course, target: Path, assignments: list[str] | None = None) -
     if failed:
         raise CourseError(
             "nbgrader could not grade "
-            + ", ".join(f"{o.student} ({o.assignment})" for o in failed)
+            + ", ".join(f"{shown(o.student)} ({o.assignment})" for o in failed)
             + ": see the reasons above"
         )
     return demo

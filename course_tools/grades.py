@@ -8,10 +8,11 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook
 
-from .autograde import read_report
-from .course import Course
+from .autograde import Status, read_report
+from .course import Course, shown
 from .scores import submission_score
 
+PARTLY_MARK = "*"
 CSV_FIELDS = [
     "student", "assignment", "status", "auto_score", "auto_max",
     "manual_score", "manual_max", "total_score", "max_score", "reason",
@@ -22,7 +23,7 @@ CSV_FIELDS = [
 class GradeRow:
     student: str
     assignment: str
-    status: str  # graded, needs manual grading, rejected, failed, missing
+    status: Status
     auto_score: float | None
     auto_max: float | None
     manual_score: float | None
@@ -35,10 +36,12 @@ class GradeRow:
         return {**self.__dict__, "total_score": total, "max_score": max_score}
 
     def cell(self) -> str:
-        """A short entry for the printed table."""
+        """A short entry for the printed table (PARTLY_MARK: a limit stopped a notebook)."""
         if self.auto_score is None:
             return self.status
         text = f"{self.auto_score:g}/{self.auto_max:g}"
+        if self.status == Status.PARTLY:
+            text += PARTLY_MARK
         if self.manual_max:
             manual = "?" if self.manual_score is None else f"{self.manual_score:g}"
             text += f" +{manual}/{self.manual_max:g}"
@@ -59,17 +62,26 @@ def collect_grades(course: Course) -> list[GradeRow]:
     for student in sorted(students):
         for assignment in assignments:
             outcome = reports[assignment].get(student)
-            if outcome is not None and outcome.status != "graded":
+            reason = "; ".join(outcome.reasons) if outcome is not None else ""
+            if outcome is not None and not outcome.status.scored:
+                # Rejected or failed: the gradebook may hold points of an earlier or an
+                # aborted run, which are not this submission's grade.
                 rows.append(GradeRow(student, assignment, outcome.status, None, None, None, None,
-                                     "; ".join(outcome.reasons)))
+                                     reason))
                 continue
             score = submission_score(db_url, course_id, assignment, student)
             if score is None:
-                rows.append(GradeRow(student, assignment, "missing", None, None, None, None))
+                rows.append(GradeRow(student, assignment, Status.MISSING, None, None, None, None,
+                                     reason))
                 continue
-            status = "needs manual grading" if score.manual is None else "graded"
+            if outcome is not None and outcome.status == Status.PARTLY:
+                status = Status.PARTLY
+            elif score.manual is None:
+                status = Status.NEEDS_MANUAL
+            else:
+                status = Status.GRADED
             rows.append(GradeRow(student, assignment, status, score.auto, score.auto_max,
-                                 score.manual, score.manual_max))
+                                 score.manual, score.manual_max, reason))
     return rows
 
 
@@ -82,13 +94,19 @@ def write_csv(rows: list[GradeRow], path: Path) -> None:
 
 
 def format_table(rows: list[GradeRow]) -> str:
-    """Students down, assignments across: autograded points, then '+manual' ('?' = pending)."""
+    """Students down, assignments across: autograded points, then '+manual' ('?' = pending).
+
+    Names are printed through `shown`, so a folder name cannot add a row.
+    """
     students = sorted({r.student for r in rows})
     assignments = sorted({r.assignment for r in rows})
     cells = {(r.student, r.assignment): r.cell() for r in rows}
-    header = ["student", *assignments]
-    body = [[s, *(cells.get((s, a), "") for a in assignments)] for s in students]
+    header = ["student", *map(shown, assignments)]
+    body = [[shown(s), *(cells.get((s, a), "") for a in assignments)] for s in students]
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(v.ljust(w) for v, w in zip(line, widths)) for line in [header, *body]]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    if any(r.status == Status.PARTLY for r in rows):
+        lines.append(f"{PARTLY_MARK} partly graded: a limit stopped a notebook and the cells "
+                     "that did not run scored zero (reasons in the CSV)")
     return "\n".join(lines)
