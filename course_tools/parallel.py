@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 import threading
 import uuid
 from collections.abc import Iterator
@@ -27,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .integrity import IMPORTABLE_SUFFIXES
-from .sandbox import Limits, RunResult, SandboxError, require_bwrap, run_notebook
+from .sandbox import Limits, RunResult, SandboxError, require_bwrap, run_notebook, scratch_folder
 
 MAX_FOLDER_BYTES = 200 << 20  # files beside a notebook that travel to a worker
 # Retry a notebook once when its worker dies.
@@ -67,7 +66,7 @@ def execute_on_worker(notebook_json: str, files: dict[str, bytes], limits: Limit
         bwrap = require_bwrap(bwrap_choice) if bwrap_choice is not None else None
     except SandboxError as exc:
         raise SandboxError(f"on worker {os.uname().nodename}: {exc}") from exc
-    with tempfile.TemporaryDirectory(prefix="course-worker-") as tmp:
+    with scratch_folder("course-worker-") as tmp:
         for relative, content in files.items():
             target = Path(tmp, relative).resolve()
             if Path(tmp).resolve() not in target.parents:

@@ -1,21 +1,27 @@
-"""Executes one notebook for grading; runs inside the sandbox (``python -m course_tools.runner``).
+"""Executes one notebook for grading in two kernels (``python -m course_tools.runner``).
 
-The notebook arrives as JSON on standard input and never touches a file the
-kernel can read. Each executed cell is reported as one JSON line on standard
-output: its outputs, the reply status and, for test cells, what the integrity
-guard (``course_tools.guard``) found before the cell ran. The grading side
-takes only outputs from these lines; cell sources and metadata stay its own.
+This process runs outside every sandbox, as the grader. It starts the student's
+kernel in one sandbox and a trusted kernel in another, and goes through the
+notebook in order:
 
-Standard output is the only channel back, so the kernel is started with its
-own output sent elsewhere, and this process makes itself undumpable so that the
-kernel (same user) cannot read its memory through ``/proc``.
+* course cells (setup, given code) run in both kernels;
+* answer cells and the student's own cells run in the student's kernel only;
+* test cells run in the trusted kernel only. Before each, the names the answer
+  cells defined are bound there to proxies (``course_tools.remote``); while it
+  runs, the student's kernel answers the proxies' requests, and this process
+  relays them. Nothing of a test cell (its code, its expected values) is ever
+  sent to the student's kernel, and nothing the student's kernel says is taken
+  for more than the student's answer.
+
+The configuration and the notebook arrive as JSON on standard input; each
+executed cell is reported as one JSON line on standard output (its outputs, the
+reply status, what the limits did), then the guard's flags and ``done``.
 """
 
 from __future__ import annotations
 
-import argparse
-import ast
 import asyncio
+import contextlib
 import ctypes
 import json
 import os
@@ -26,21 +32,32 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
+from jupyter_client import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
+from nbformat.v4 import new_code_cell
 
-PR_SET_DUMPABLE = 4
-# NumPy and the test helpers are loaded before any notebook code can change them; the guard
-# records them after the first course cell, or before the first notebook cell if that is first.
-GUARD_SETUP = "import numpy, utils.testing, course_tools.guard\ndel numpy, utils, course_tools"
+from .cells import is_answer_cell, is_course_cell, is_test_cell, public_source, top_level_names
+from .remote.channel import frame_header, header_parts, read_frame, write_frame
+
+SETTLE_WAITS = (3, 10, 10)  # seconds to wait for a kernel after each interrupt
+KERNEL_NICENESS = 10
+KERNEL_DIED = "the kernel died (out of memory, too many processes, or the code ended it)"
+START_SECONDS = 120
+STUDENT_START = ("__import__('course_tools.remote.student_kernel').remote.student_kernel"
+                 ".start({socket!r}, {files!r})")
+TRUSTED_START = "__import__('course_tools.remote.trusted').remote.trusted.connect({socket!r})"
+SERVE = "__import__('course_tools.remote.student_kernel').remote.student_kernel.serve()"
+BIND = "__import__('course_tools.remote.trusted').remote.trusted.bind({names!r})"
 GUARD_VERDICT = "__import__('course_tools.guard').guard.verdict()"
 GUARD_ANSWER = "__import__('course_tools.guard').guard.last_verdict()"
 GUARD_BEFORE = "__import__('course_tools.guard').guard.before_course_cell({!r})"
 GUARD_AFTER = "__import__('course_tools.guard').guard.after_course_cell(update={})"
 GUARD_STUDENT = "__import__('course_tools.guard').guard.notebook_code_starts()"
-SETTLE_WAITS = (3, 10, 10)  # seconds to wait for the kernel after each interrupt
-KERNEL_NICENESS = 10
-KERNEL_DIED = "the kernel died (out of memory, too many processes, or the code ended it)"
+
+
+class InfrastructureError(RuntimeError):
+    """Grading could not run (not the student's doing): the submission must not be scored."""
 
 
 def emit(event: dict[str, Any]) -> None:
@@ -49,60 +66,145 @@ def emit(event: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-def is_test_cell(cell) -> bool:
-    nbgrader = cell.metadata.get("nbgrader", {})
-    graded = nbgrader.get("grade", False) and not nbgrader.get("solution", False)
-    return cell.cell_type == "code" and graded
+# ----------------------------------------------------------------------- processes
 
 
-def is_trusted_cell(cell) -> bool:
-    """Cells whose code comes from the course, not the student: locked and test cells."""
-    nbgrader = cell.metadata.get("nbgrader", {})
-    if nbgrader.get("solution", False):
-        return False
-    return nbgrader.get("locked", False) or is_test_cell(cell)
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            text = Path(f"/proc/{pid}/task/{task}/children").read_text()
+            found += [int(p) for p in text.split()]
+    except OSError:
+        pass
+    return found
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid` (through reparenting to a sandbox's own init, too)."""
+    found, todo = [], [pid]
+    while todo:
+        for child in _children(todo.pop()):
+            if child not in found:
+                found.append(child)
+                todo.append(child)
+    return found
+
+
+def _innermost_pid(pid: int) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("NSpid:"):
+                return int(line.split()[-1])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def find_kernel(launched: int, sandboxed: bool) -> int:
+    """The kernel's process id: bubblewrap runs it as process 2 of its own namespace."""
+    if not sandboxed:
+        return launched
+    for pid in descendants(launched):
+        if _innermost_pid(pid) == 2:
+            return pid
+    raise InfrastructureError("the kernel process could not be found in its sandbox")
+
+
+def _signal(pid: int, sig: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.kill(pid, sig)
+
+
+def interrupt_main_thread(pid: int) -> None:
+    """SIGINT to the thread that runs the cells (its id is the process id).
+
+    Sent to the process, the signal may be taken by another thread, and a main
+    thread in `time.sleep` or a blocking call would then never be interrupted.
+    """
+    try:
+        if ctypes.CDLL(None, use_errno=True).tgkill(pid, pid, signal.SIGINT) == 0:
+            return
+    except AttributeError:  # a C library without tgkill
+        pass
+    _signal(pid, signal.SIGINT)
+
+
+def reap_strays(keep: set[int], below: int, kernel: int | None = None,
+                interrupt: bool = False) -> int:
+    """Kill every process below `below` except `keep`; how many there were.
+
+    Each round stops the strays before killing them, so that a fork bomb cannot
+    replace them faster than they die. With `kernel`, the kernel is stopped
+    meanwhile too, and with `interrupt` its main thread gets SIGINT before it
+    resumes, so that it stops the running cell before it can start anything new.
+    """
+    killed = 0
+    if kernel:
+        _signal(kernel, signal.SIGSTOP)
+    try:
+        for _ in range(50):
+            strays = [p for p in descendants(below) if p not in keep]
+            if not strays:
+                break
+            for sig in (signal.SIGSTOP, signal.SIGKILL):
+                for pid in strays:
+                    _signal(pid, sig)
+            killed += len(strays)
+    finally:
+        if kernel:
+            if interrupt:
+                interrupt_main_thread(kernel)
+            _signal(kernel, signal.SIGCONT)
+    return killed
+
+
+# ----------------------------------------------------------------------- kernels
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """A kernel manager that starts the kernel behind a command prefix (the sandbox)
+    and interrupts it by signalling its main thread directly."""
+
+    prefix: list[str] = []
+    interrupt_pid: int | None = None
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        return [*self.prefix, *super().format_kernel_cmd(extra_arguments)]
+
+    async def _async_interrupt_kernel(self) -> None:
+        if self.interrupt_pid:
+            interrupt_main_thread(self.interrupt_pid)
+        else:
+            await super()._async_interrupt_kernel()
+
+    interrupt_kernel = _async_interrupt_kernel
 
 
 class GradingClient(NotebookClient):
-    """nbclient with a cap on how much output one cell may keep."""
+    """nbclient with a cap on how much output one cell may keep, and shared test outputs.
 
-    def __init__(self, *args, max_output_bytes: int, **kwargs):
+    While a test cell runs, both kernels' clients put their outputs into one list
+    (`shared`), in the order they arrive.
+    """
+
+    def __init__(self, *args, max_output_bytes: int, counts: dict[int, int], **kwargs):
         super().__init__(*args, **kwargs)
         self.max_output_bytes = max_output_bytes
-        self.output_bytes: dict[int, int] = {}
+        self.output_bytes = counts
         self.truncated: set[int] = set()
         self.statuses: dict[int, str] = {}
-        self.keep: set[int] = set()  # with --reap: the processes that may stay
-        self.kernel_pid: int | None = None
-        self.strays = 0
         self.timed_out = False
+        self.shared: list | None = None
+        self.ignore_clear = False
+        self.on_timeout = None  # called before this kernel is interrupted for a timeout
         self.on_cell_executed = self._remember_status
 
     async def _async_handle_timeout(self, timeout, cell=None):
-        # Processes the cell started would get the interrupt too and, as copies of the
-        # kernel, answer in its place: they go first.
         self.timed_out = True
-        if not self.keep:
-            return await super()._async_handle_timeout(timeout, cell)
-        self.strays += reap_strays(self.keep, self.kernel_pid, interrupt=True)
-        return {"content": {**self.error_on_timeout, "status": "error"}}
-
-    async def interrupt(self) -> None:
-        """Interrupt the kernel again: a signal in the sandbox, the kernel manager outside."""
-        if self.kernel_pid:
-            interrupt_main_thread(self.kernel_pid)
-        else:
-            await self.km.interrupt_kernel()
-
-    async def settle(self) -> bool:
-        """Wait until the kernel answers again, interrupting it again while it does not."""
-        for seconds in SETTLE_WAITS:
-            if await self.silent("", seconds) is not None:
-                return True
-            if not await self.km.is_alive():
-                return False
-            await self.interrupt()
-        return False
+        if self.on_timeout is not None:
+            await self.on_timeout()
+        return await super()._async_handle_timeout(timeout, cell)
 
     def _remember_status(self, cell, cell_index, execute_reply) -> None:
         self.statuses[cell_index] = str(execute_reply.get("content", {}).get("status"))
@@ -114,7 +216,14 @@ class GradingClient(NotebookClient):
             self.truncated.add(cell_index)
             return None
         self.output_bytes[cell_index] = used + size
-        return super().output(outs, msg, display_id, cell_index)
+        return super().output(self.shared if self.shared is not None else outs, msg,
+                              display_id, cell_index)
+
+    def clear_output(self, outs, msg, cell_index):
+        if self.ignore_clear:
+            return None  # the student's code must not wipe what the test printed
+        return super().clear_output(self.shared if self.shared is not None else outs, msg,
+                                    cell_index)
 
     async def silent(self, code: str, timeout: float, expression: str | None = None) -> dict | None:
         """Run code the notebook does not show; the reply, or None without one in time."""
@@ -130,200 +239,376 @@ class GradingClient(NotebookClient):
                 return reply
         return None
 
-
-def guard_findings(reply: dict | None) -> list[str]:
-    """What the guard reported, or why it could not report."""
-    if reply is None:
-        return ["the integrity check got no answer from the kernel"]
-    value = reply["content"].get("user_expressions", {}).get("value", {})
-    try:
-        findings = json.loads(ast.literal_eval(value["data"]["text/plain"]))["findings"]
-    except (KeyError, TypeError, ValueError, SyntaxError):
-        return ["the integrity check could not run in the kernel"]
-    if not isinstance(findings, list) or not all(isinstance(f, str) for f in findings):
-        return ["the integrity check gave a malformed answer"]
-    return findings
-
-
-def bound_names(source: str) -> list[str]:
-    """Names a cell's own statements bind (generously: any assignment target anywhere)."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return []
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            names.add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            names.update((a.asname or a.name).partition(".")[0] for a in node.names)
-    return sorted(names)
-
-
-async def check(client: GradingClient) -> list[str]:
-    """Ask the guard in the kernel what notebook code has changed so far."""
-    return guard_findings(await client.silent(GUARD_VERDICT, 30, GUARD_ANSWER))
-
-
-def reap_strays(keep: set[int], kernel_pid: int | None = None, interrupt: bool = False) -> int:
-    """Kill every process of the sandbox's pid namespace except `keep`; how many there were.
-
-    Each round stops the strays before killing them, so that a fork bomb cannot
-    replace them faster than they die. With `kernel_pid`, the kernel is stopped
-    meanwhile too, and with `interrupt` its main thread is sent SIGINT before it
-    resumes, so that it stops the running cell before it can start anything new.
-    """
-    killed = 0
-    if kernel_pid:
-        _signal(kernel_pid, signal.SIGSTOP)
-    try:
-        for _ in range(50):
-            strays = [int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) not in keep]
-            if not strays:
-                break
-            for sig in (signal.SIGSTOP, signal.SIGKILL):
-                for pid in strays:
-                    _signal(pid, sig)
-            killed += len(strays)
-    finally:
-        if kernel_pid:
-            if interrupt:
-                interrupt_main_thread(kernel_pid)
-            _signal(kernel_pid, signal.SIGCONT)
-    return killed
-
-
-def interrupt_main_thread(pid: int) -> None:
-    """SIGINT to the thread that runs the cells (its id is the process id).
-
-    Sent to the process, the signal may be taken by another thread (always a risk
-    while the process is stopped), and a main thread in `time.sleep` or a blocking
-    call would then never be interrupted.
-    """
-    try:
-        if ctypes.CDLL(None, use_errno=True).tgkill(pid, pid, signal.SIGINT) == 0:
-            return
-    except AttributeError:  # a C library without tgkill
-        pass
-    _signal(pid, signal.SIGINT)
-
-
-def in_sandbox_pid_namespace() -> bool:
-    """Whether this process runs in bubblewrap's own pid namespace."""
-    try:
-        return Path("/proc/1/comm").read_text().strip() == "bwrap"
-    except OSError:
+    async def settle(self) -> bool:
+        """Wait until the kernel answers again, interrupting it again while it does not."""
+        for seconds in SETTLE_WAITS:
+            if await self.silent("", seconds) is not None:
+                return True
+            if not await self.km.is_alive():
+                return False
+            await self.km.interrupt_kernel()
         return False
 
 
-def _signal(pid: int, sig: int) -> None:
-    try:
-        os.kill(pid, sig)
-    except ProcessLookupError:
-        pass
+class Kernel:
+    """One of the two kernels: its process, its client and its connection to us."""
+
+    def __init__(self, role: str, nb, config: dict, counts: dict[int, int]):
+        self.role = role
+        self.config = config
+        self.folder = Path(config["run_dir"]) / role
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.sandboxed = bool(config.get("bwrap"))
+        km = SandboxedKernelManager(kernel_name="python3", transport="ipc",
+                                    ip=str(self.folder / "k"),
+                                    connection_file=str(self.folder / "kernel.json"))
+        km.prefix = config["prefixes"][role]
+        self.km = km
+        limits = config["limits"]
+        self.client = GradingClient(
+            nb, km=km, timeout=limits["cell_seconds"], interrupt_on_timeout=True,
+            allow_errors=True, kernel_name="python3", max_output_bytes=limits["output_bytes"],
+            counts=counts, extra_arguments=["--HistoryManager.hist_file=:memory:"],
+            # The folder the kernel process starts in, here (a sandbox sets its own).
+            resources={"metadata": {"path": config["workdir"] if role == "student" and not
+                                    self.sandboxed else str(self.folder)}},
+            error_on_timeout={
+                "ename": "CellTimeoutError",
+                "evalue": f"the cell ran longer than {limits['cell_seconds']} s",
+                "traceback": [f"CellTimeoutError: the cell ran longer than "
+                              f"{limits['cell_seconds']} s"]})
+        self.client.timeout_func = lambda cell: (
+            None if cell.get("metadata", {}).get("course_serve") else limits["cell_seconds"])
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+        self.launched = 0
+        self.pid = 0
+        self.strays = 0
+
+    @property
+    def socket_path(self) -> str:
+        return str(self.folder / "agent.sock")
+
+    async def start(self, stack: contextlib.AsyncExitStack) -> None:
+        connected: asyncio.Future = asyncio.get_running_loop().create_future()
+
+        async def accept(reader, writer):
+            if connected.done():
+                writer.close()  # one connection only: the kernel's own, made first
+                return
+            connected.set_result((reader, writer))
+
+        server = await asyncio.start_unix_server(accept, path=self.socket_path, limit=1 << 24)
+        await stack.enter_async_context(self.client.async_setup_kernel(
+            env=self.config["envs"][self.role], stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, independent=False))
+        self.launched = self.km.provisioner.process.pid
+        self.pid = find_kernel(self.launched, self.sandboxed)
+        self.km.interrupt_pid = self.pid
+        if self.role == "student":
+            os.setpriority(os.PRIO_PROCESS, self.pid, KERNEL_NICENESS)
+            start = STUDENT_START.format(socket=self.socket_path, files=self.config["files"])
+        else:
+            start = TRUSTED_START.format(socket=self.socket_path)
+        reply = await self.client.silent(start, START_SECONDS)
+        if reply is None or reply["content"].get("status") != "ok":
+            why = "did not answer" if reply is None else (
+                f"{reply['content'].get('ename')}: {reply['content'].get('evalue')}")
+            raise InfrastructureError(f"the {self.role} kernel could not start for grading: {why}")
+        try:
+            self.reader, self.writer = await asyncio.wait_for(connected, 30)
+        except TimeoutError:
+            raise InfrastructureError(f"the {self.role} kernel did not connect") from None
+        finally:
+            server.close()
+
+    def reap(self, interrupt: bool = False) -> int:
+        """Kill what the kernel left running; the count, also added to `strays`."""
+        if not self.pid:
+            return 0
+        keep = {self.pid, *([] if not self.sandboxed else
+                            [p for p in _children(self.launched)])}
+        below = self.launched if self.sandboxed else self.pid
+        killed = reap_strays(keep, below, self.pid if interrupt else None, interrupt)
+        self.strays += killed
+        return killed
 
 
-async def run(nb, workdir: str, cell_timeout: int, max_output_bytes: int, reap: bool) -> None:
-    client = GradingClient(
-        nb, timeout=cell_timeout, interrupt_on_timeout=True, allow_errors=True,
-        kernel_name="python3", resources={"metadata": {"path": workdir}},
-        extra_arguments=["--HistoryManager.hist_file=:memory:"],
-        error_on_timeout={
-            "ename": "CellTimeoutError", "evalue": f"the cell ran longer than {cell_timeout} s",
-            "traceback": [f"CellTimeoutError: the cell ran longer than {cell_timeout} s"],
-        },
-        max_output_bytes=max_output_bytes,
-    )
-    async with client.async_setup_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
-        kernel_pid = client.km.provisioner.process.pid
-        # The kernel and whatever it starts yield the CPU to this process, so a fork bomb
-        # cannot starve the timeouts and the clean-up.
-        os.setpriority(os.PRIO_PROCESS, kernel_pid, KERNEL_NICENESS)
-        keep = {1, os.getpid(), kernel_pid}
-        if reap:
-            client.keep, client.kernel_pid = keep, kernel_pid
-        if await client.silent(GUARD_SETUP, timeout=120) is None:
-            emit({"event": "stopped", "reason": "the kernel did not start"})
-            return
-        emit({"event": "started"})
-        student_code_seen = False
-        # The guard's answer right after the previous code cell, when that was a test cell:
-        # no notebook code has run since, so it holds for the next test cell too.
-        last_check: list[str] | None = None
-        for index, cell in enumerate(nb.cells):
-            if cell.cell_type != "code":
-                continue
-            test, trusted = is_test_cell(cell), is_trusted_cell(cell)
-            if trusted:
-                await client.silent(GUARD_BEFORE.format(bound_names(cell.source)), timeout=60)
-            elif not student_code_seen:
-                student_code_seen = True
-                await client.silent(GUARD_STUDENT, timeout=60)
-            if test:
-                findings = list(last_check) if last_check is not None else await check(client)
+# ----------------------------------------------------------------------- relaying
+
+
+class Relay:
+    """Carries requests and replies between the two kernels during a test cell.
+
+    Only what answers a waiting request goes through; a reply nobody waits for (a
+    late one after a timeout, or one the student's code made up) is dropped, and
+    a helper the trusted kernel sends to run in the student's kernel must come
+    from a public part of a test cell.
+    """
+
+    def __init__(self, student: Kernel, trusted: Kernel, public_text: str):
+        self.student, self.trusted = student, trusted
+        self.public_text = public_text
+        self.waiting_trusted: set[Any] = set()  # requests of the trusted kernel
+        self.waiting_student: set[Any] = set()  # requests of the student's kernel
+        self.tasks: list[asyncio.Task] = []
+
+    def start(self) -> None:
+        self.tasks = [asyncio.ensure_future(self._from_trusted()),
+                      asyncio.ensure_future(self._from_student())]
+
+    async def stop(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+        for task in self.tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self.waiting_trusted.clear()
+        self.waiting_student.clear()
+
+    async def _reply_error(self, number: Any, message: str) -> None:
+        error = {"type": "RuntimeError", "builtin": True, "message": message, "where": ""}
+        await write_frame(self.trusted.writer, header_parts({"reply": number, "error": error}))
+
+    async def _from_trusted(self) -> None:
+        while True:
+            parts = await read_frame(self.trusted.reader)
+            header = frame_header(parts)
+            if "request" in header:
+                problem = self._refused(header)
+                if problem:
+                    await self._reply_error(header["request"], problem)
+                    continue
+                self.waiting_trusted.add(header["request"])
+            elif header.get("reply") in self.waiting_student:
+                self.waiting_student.discard(header["reply"])
             else:
-                findings = []
-            last_check = None
+                continue
+            await write_frame(self.student.writer, parts)
+
+    async def _from_student(self) -> None:
+        try:
+            while True:
+                parts = await read_frame(self.student.reader)
+                header = frame_header(parts)
+                if "request" in header and header.get("op") == "call":
+                    self.waiting_student.add(header["request"])
+                elif "reply" in header and header["reply"] in self.waiting_trusted:
+                    self.waiting_trusted.discard(header["reply"])
+                else:
+                    continue  # nothing waits for it
+                await write_frame(self.trusted.writer, parts)
+        except (EOFError, ConnectionError):
+            for number in list(self.waiting_trusted):
+                await self._reply_error(number, "the kernel running the student's code stopped")
+            self.waiting_trusted.clear()
+
+    def _refused(self, header: dict) -> str | None:
+        if header.get("op") != "ship":
+            return None
+        body = header.get("body", {}).get("$dict", {}) if isinstance(header.get("body"),
+                                                                     dict) else {}
+        source = body.get("source")
+        if not isinstance(source, str) or source.strip() not in self.public_text:
+            return ("on_student_side: only a helper defined in a public part of a test cell "
+                    "may run in the student's kernel (this one is hidden or not in the notebook)")
+        return None
+
+
+async def stop_serving(student: Kernel) -> None:
+    await write_frame(student.writer, header_parts({"op": "stop"}))
+
+
+# ----------------------------------------------------------------------- the notebook
+
+
+class NotebookRun:
+    """The walk through one notebook; see the module docstring."""
+
+    def __init__(self, nb, config: dict):
+        self.nb = nb
+        self.config = config
+        counts: dict[int, int] = {}
+        self.student = Kernel("student", nb, config, counts)
+        self.trusted = Kernel("trusted", nb, config, counts)
+        self.public_text = "\n".join(public_source(c.source) for c in nb.cells
+                                     if c.cell_type == "code")
+        self.answer_names: set[str] = set()
+        self.course_names: set[str] = set()
+        self.bound: dict[str, None] = {}
+        self.student_code_seen = False
+
+    async def run(self) -> None:
+        async with contextlib.AsyncExitStack() as stack:
+            await asyncio.gather(self.student.start(stack), self.trusted.start(stack))
+            emit({"event": "started"})
+            for index, cell in enumerate(self.nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                if not await self.cell(index, cell):
+                    return
+            flags = await self.guard_flags()
+            emit({"event": "done", "flags": flags})
+
+    async def cell(self, index: int, cell) -> bool:
+        """Execute one cell where it belongs and report it; False once the notebook stops."""
+        student, trusted = self.student.client, self.trusted.client
+        if is_test_cell(cell):
+            done = await self.test_cell(index, cell)
+            self.course_names.update(top_level_names(cell.source))
+            return done
+        course = is_course_cell(cell)
+        if course:
+            await student.silent(GUARD_BEFORE.format(top_level_names(cell.source)), 60)
+            self.course_names.update(top_level_names(cell.source))
+        elif not self.student_code_seen:
+            self.student_code_seen = True
+            await student.silent(GUARD_STUDENT, 60)
+        jobs = [self._execute(self.student, cell, index, store_history=True)]
+        if course:
+            # The trusted kernel runs its own copy; only the student's outputs are shown.
+            jobs.append(self._execute(self.trusted, new_code_cell(cell.source), index,
+                                      store_history=False))
+        results = await asyncio.gather(*jobs)
+        if course and results[1] == "dead":
+            raise InfrastructureError(f"the grading kernel died running course cell {index + 1}")
+        if course and trusted.statuses.get(index) == "error" and not self.student_code_seen:
+            raise InfrastructureError(
+                f"the grading kernel could not run course cell {index + 1} (the "
+                "course's own code fails there; check the environment)")
+        if is_answer_cell(cell):
+            self.answer_names.update(top_level_names(cell.source))
+        return await self.report(index, cell, self.student, results[0],
+                                 student.statuses.get(index), after_course=course)
+
+    async def _execute(self, kernel: Kernel, cell, index: int, store_history: bool) -> str:
+        """'ok', 'timeout' or 'dead'."""
+        try:
+            await kernel.client.async_execute_cell(cell, index, store_history=store_history)
+        except DeadKernelError:
+            return "dead"
+        if kernel.client.timed_out:
+            kernel.client.timed_out = False
+            cell.outputs.append(nbformat.from_dict({
+                "output_type": "error", **kernel.client.error_on_timeout}))
+            return "timeout"
+        return "ok"
+
+    async def report(self, index: int, cell, kernel: Kernel, outcome: str,
+                     status: str | None, after_course: bool = False) -> bool:
+        if outcome == "dead":
+            emit({"event": "stopped", "index": index, "reason": KERNEL_DIED})
+            return False
+        strays = kernel.reap()
+        if strays:
+            kernel.reap(interrupt=True)  # forked copies of the kernel may still be running it
+        responsive = (outcome == "ok" and not strays) or await kernel.client.settle()
+        emit({"event": "cell", "index": index, "outputs": cell.outputs,
+              "execution_count": cell.get("execution_count"),
+              "status": status,
+              "truncated": index in kernel.client.truncated, "strays": strays,
+              "timed_out": outcome == "timeout"})
+        if not responsive:
+            why = "ran past the time limit" if outcome == "timeout" else "started processes"
+            reason = (f"the kernel stopped answering after a cell that {why}"
+                      if await kernel.km.is_alive() else KERNEL_DIED)
+            emit({"event": "stopped", "index": index + 1, "reason": reason})
+            return False
+        if after_course:
+            await self.student.client.silent(
+                GUARD_AFTER.format(not self.student_code_seen), 120)
+        return True
+
+    async def test_cell(self, index: int, cell) -> bool:
+        student, trusted = self.student, self.trusted
+        relay = Relay(student, trusted, self.public_text)
+        serve = new_code_cell(SERVE, metadata={"course_serve": True})
+        shared: list = []
+        student.client.shared = trusted.client.shared = shared
+        student.client.ignore_clear = True
+
+        async def interrupt_student() -> None:
+            # The test most likely waits for the student's code: stop that first, and give
+            # its answer (the interruption) a moment to reach the test.
+            interrupt_main_thread(student.pid)
+            for _ in range(50):
+                if not relay.waiting_trusted:
+                    return
+                await asyncio.sleep(0.1)
+
+        trusted.client.on_timeout = interrupt_student
+        relay.start()
+        serving = asyncio.ensure_future(
+            self._execute(student, serve, index, store_history=False))
+        try:
+            names = sorted(self.answer_names - self.course_names)
+            reply = await trusted.client.silent(BIND.format(names=names),
+                                                self.config["limits"]["cell_seconds"])
+            if reply is None:
+                raise InfrastructureError("the grading kernel did not bind the answers' names")
+            outcome = await self._execute(trusted, cell, index, store_history=False)
+        finally:
+            student.client.shared = trusted.client.shared = None
+            trusted.client.on_timeout = None
+            with contextlib.suppress(Exception):
+                await stop_serving(student)
+        try:
+            served = await asyncio.wait_for(asyncio.shield(serving), SETTLE_WAITS[0])
+        except TimeoutError:
+            interrupt_main_thread(student.pid)
             try:
-                await client.async_execute_cell(cell, index, store_history=not test)
-            except DeadKernelError:
-                emit({"event": "stopped", "index": index, "reason": KERNEL_DIED})
-                return
-            # Stray processes (a fork bomb's) go first, so the checks below get the CPU.
-            strays = (reap_strays(keep) if reap else 0) + client.strays
-            client.strays = 0
-            if strays:
-                # Forked copies of the kernel share its sockets and may have answered for
-                # it: stop whatever the kernel itself is still doing, and trust no test.
-                reap_strays(keep, kernel_pid, interrupt=True)
-                if test:
-                    findings.append("processes started during this test could answer for the "
-                                    "kernel (os.fork)")
-            timed_out, client.timed_out = client.timed_out, False
-            if timed_out:
-                cell.outputs.append(nbformat.from_dict({
-                    "output_type": "error", **client.error_on_timeout}))
-            responsive = not (timed_out or strays) or await client.settle()
-            if test and responsive:
-                # Notebook code the test called may change things while the test runs.
-                last_check = await check(client)
-                findings += [f for f in last_check if f not in findings]
+                served = await asyncio.wait_for(serving, sum(SETTLE_WAITS))
+            except TimeoutError:
+                served = "timeout"
+        await relay.stop()
+        student.client.ignore_clear = False
+        cell.outputs = shared + list(cell.outputs)  # and the time limit's error, if it struck
+        if trusted.client.statuses.get(index) == "error" and not any(
+                o.get("output_type") == "error" for o in shared):
+            shared.append(nbformat.from_dict({
+                "output_type": "error", "ename": "TestError",
+                "evalue": "the test failed", "traceback": []}))
+        if outcome == "dead":
+            raise InfrastructureError("the grading kernel died during a test cell")
+        if served == "dead":
             emit({"event": "cell", "index": index, "outputs": cell.outputs,
-                  "execution_count": cell.get("execution_count"), "findings": findings,
-                  "status": client.statuses.get(index), "truncated": index in client.truncated,
-                  "strays": strays, "timed_out": timed_out})
-            if not responsive:
-                # A kernel near its memory limit can take longer than the cell limit to be
-                # killed: it then dies after the timeout instead of during the cell.
-                why = "ran past the time limit" if timed_out else "started processes"
-                reason = (f"the kernel stopped answering after a cell that {why}"
-                          if await client.km.is_alive() else KERNEL_DIED)
-                emit({"event": "stopped", "index": index + 1, "reason": reason})
-                return
-            if trusted:
-                await client.silent(GUARD_AFTER.format(not student_code_seen), timeout=120)
-    emit({"event": "done"})
+                  "execution_count": None, "status": "error", "truncated": False,
+                  "strays": 0, "timed_out": False})
+            emit({"event": "stopped", "index": index + 1, "reason": KERNEL_DIED})
+            return False
+        if outcome == "timeout" and not await trusted.client.settle():
+            raise InfrastructureError("the grading kernel stopped answering after a timeout")
+        timed_out = served == "timeout" or outcome == "timeout"
+        return await self.report(index, cell, student, "timeout" if timed_out else "ok",
+                                 "error" if timed_out else trusted.client.statuses.get(index))
+
+    async def guard_flags(self) -> list[str]:
+        """What the guard in the student's kernel saw notebook code change (for a human)."""
+        reply = await self.student.client.silent(GUARD_VERDICT, 30, GUARD_ANSWER)
+        if reply is None:
+            return ["the integrity check got no answer from the kernel"]
+        value = reply["content"].get("user_expressions", {}).get("value", {})
+        try:
+            import ast
+
+            findings = json.loads(ast.literal_eval(value["data"]["text/plain"]))["findings"]
+        except (KeyError, TypeError, ValueError, SyntaxError):
+            return ["the integrity check could not run in the kernel"]
+        if not isinstance(findings, list):
+            return ["the integrity check gave a malformed answer"]
+        return [str(f)[:500] for f in findings[:50]]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workdir", required=True)
-    parser.add_argument("--cell-timeout", type=int, required=True)
-    parser.add_argument("--max-output-bytes", type=int, required=True)
-    parser.add_argument("--reap", action="store_true", help="kill stray processes after each cell")
-    args = parser.parse_args()
-    if args.reap and not in_sandbox_pid_namespace():
-        parser.error("--reap kills every other process in sight: it is only for the sandbox, "
-                     "where process 1 is bubblewrap")
+    config = json.loads(sys.stdin.read())
+    nb = nbformat.reads(config.pop("notebook"), as_version=4)
     try:
-        ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
-    nb = nbformat.reads(sys.stdin.read(), as_version=4)
-    os.chdir(args.workdir)
-    asyncio.run(run(nb, args.workdir, args.cell_timeout, args.max_output_bytes, args.reap))
+        asyncio.run(NotebookRun(nb, config).run())
+    except InfrastructureError as exc:
+        emit({"event": "failed", "reason": str(exc)})
+    except Exception as exc:  # noqa: BLE001  (reported, never a student's zero)
+        emit({"event": "failed", "reason": f"the grading process failed: "
+                                           f"{type(exc).__name__}: {exc}"})
 
 
 if __name__ == "__main__":

@@ -1,18 +1,29 @@
-"""Runs ``course_tools.runner`` on one notebook inside bubblewrap, with limits.
+"""Runs one notebook for grading: two kernels, each in its own bubblewrap sandbox, with limits.
 
-The sandbox sees a read-only system and Python environment, the course's
-``utils`` and ``course_tools`` packages, the data sets, an empty ``/tmp`` and a
-private scratch copy of the submission's folder at ``/submission``. It has no
-network, no view of ``source/``, the gradebook, other submissions or the
-instructor's home, runs as ``nobody`` with no capabilities, and lives in its own
-process namespace, so everything in it ends when it ends.
+``run_notebook`` starts ``course_tools.runner`` (outside any sandbox: it is the
+course's code) and hands it the notebook and the sandbox commands. The runner
+starts the student's kernel and a trusted kernel, each behind the command made
+here, and reports each executed cell back on a pipe.
+
+Each sandbox sees a read-only system (of ``/etc`` only what Python needs), the
+Python environment, the course's ``utils`` and ``course_tools`` packages and the
+data sets, size-limited private ``/tmp`` and working folders, and the folder of
+sockets through which the runner talks to that kernel alone. It has no network,
+no view of ``source/``, the gradebook, other submissions or the instructor's
+home, runs as ``nobody`` with no capabilities, in its own process namespace, and
+starts from a minimal environment. The student's sandbox also gets a read-only
+copy of the submission's files (copied into its working folder at start); the
+trusted sandbox gets none.
 
 Memory and the number of processes are capped with cgroups (v1 or v2) where the
-machine lets us create them; the wall-clock limit is enforced from outside.
+machine lets us create them, one group per kernel; the wall-clock limit is
+enforced from outside.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import queue
@@ -24,6 +35,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +54,13 @@ BWRAP_INSTALL_HINT = (
 # package, or an explicit path.
 BWRAP_CHOICES = ("auto", "system", "bundled")
 SANDBOX_WORKDIR = "/submission"
+SANDBOX_FILES = "/course-files"  # the submission's files, read-only, copied into the workdir
+# Of /etc, only what Python and the libraries read; the rest (shadow, keys) stays out.
+ETC_ENTRIES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "timezone",
+               "nsswitch.conf", "host.conf", "hosts", "gai.conf", "mime.types", "os-release",
+               "protocols", "services", "alternatives", "fonts", "ssl", "ca-certificates")
+PASSWD = "nobody:x:65534:65534:nobody:/tmp/home:/usr/sbin/nologin\n"
+GROUP = "nogroup:x:65534:\n"
 # Environment variables the notebooks may need; everything else (tokens, keys) stays out.
 PASSED_ENV_PREFIXES = ("COURSE_", "NBGRADER_", "OMP_", "MKL_", "OPENBLAS_", "GOMP_", "KMP_",
                        "TF_", "LANG", "LC_", "TZ", "PYTHONHASHSEED", "MPLBACKEND")
@@ -63,6 +82,7 @@ class Limits:
     processes: int = 512
     output_bytes_per_cell: int = 1 << 20
     threads: int = 1  # per numerical library; 0 leaves the libraries' own defaults
+    disk_bytes: int = 1 << 30  # each of a sandbox's writable folders (/tmp, the workdir)
 
 
 @dataclass
@@ -74,6 +94,8 @@ class RunResult:
     stopped_at: int | None = None  # the cell it ended in
     limit_events: list[str] = field(default_factory=list)
     stderr_tail: str = ""
+    flags: list[str] = field(default_factory=list)  # what the guard saw (for a human)
+    failure: str | None = None  # grading itself failed: the submission must not be scored
 
 
 def bundled_bwrap() -> str | None:
@@ -143,15 +165,22 @@ def _isolation_args() -> list[str]:
             "--cap-drop", "ALL", "--die-with-parent", "--new-session", "--hostname", "grading"]
 
 
-def _system_binds() -> list[str]:
-    args = ["--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc"]
+def _system_binds(run_dir: Path, disk_bytes: int) -> list[str]:
+    args = ["--ro-bind", "/usr", "/usr"]
     for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64"):
         path = Path(top)
         if path.is_symlink():
             args += ["--symlink", os.readlink(path), top]
         elif path.is_dir():
             args += ["--ro-bind", top, top]
-    return args + ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm", "--tmpfs", "/tmp"]
+    for entry in ETC_ENTRIES:
+        if os.path.lexists(f"/etc/{entry}"):
+            args += ["--ro-bind", f"/etc/{entry}", f"/etc/{entry}"]
+    for name, text in (("passwd", PASSWD), ("group", GROUP)):
+        (run_dir / name).write_text(text)
+        args += ["--ro-bind", str(run_dir / name), f"/etc/{name}"]
+    return args + ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm",
+                   "--size", str(disk_bytes), "--tmpfs", "/tmp"]
 
 
 def _read_only_paths() -> list[Path]:
@@ -176,7 +205,7 @@ THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"
 
 
 def sandbox_env(threads: int = 0) -> dict[str, str]:
-    """The environment inside the sandbox: a fixed base plus the passed-through settings.
+    """The environment a kernel runs with: a fixed base plus the passed-through settings.
 
     With `threads`, every numerical library is told to use that many threads.
     """
@@ -202,15 +231,30 @@ def sandbox_env(threads: int = 0) -> dict[str, str]:
     return env
 
 
-def bwrap_command(bwrap: str, scratch: Path, threads: int = 0) -> list[str]:
-    """The bubblewrap command line that shows `scratch` as the writable /submission."""
-    args = [bwrap, *_isolation_args(), *_system_binds()]
+def kernel_sandbox(bwrap: str, run_dir: Path, kernel_dir: Path, limits: Limits,
+                   files: Path | None) -> list[str]:
+    """The bubblewrap command (up to ``--``) that one kernel runs behind.
+
+    `kernel_dir` (its sockets) is the only folder of the grader it can write to;
+    `files`, for the student's kernel, is bound read-only at SANDBOX_FILES.
+    """
+    args = [bwrap, *_isolation_args(), *_system_binds(run_dir, limits.disk_bytes)]
     for path in _read_only_paths():
         args += ["--ro-bind", str(path), str(path)]
-    args += ["--bind", str(scratch), SANDBOX_WORKDIR, "--chdir", SANDBOX_WORKDIR, "--clearenv"]
-    for name, value in sandbox_env(threads).items():
+    args += ["--bind", str(kernel_dir), str(kernel_dir)]
+    if files is not None:
+        args += ["--ro-bind", str(files), SANDBOX_FILES]
+    args += ["--size", str(limits.disk_bytes), "--tmpfs", SANDBOX_WORKDIR,
+             "--chdir", SANDBOX_WORKDIR, "--clearenv"]
+    for name, value in sandbox_env(limits.threads).items():
         args += ["--setenv", name, value]
     return args + ["--"]
+
+
+def bwrap_command(bwrap: str, scratch: Path, threads: int = 0) -> list[str]:
+    """The student kernel's sandbox for a submission whose files are in `scratch`."""
+    return kernel_sandbox(bwrap, scratch.parent, scratch.parent / "student", Limits(
+        threads=threads), scratch)
 
 
 # --------------------------------------------------------------------------- cgroups
@@ -341,31 +385,86 @@ def _counter(path: Path, key: str) -> int:
 # --------------------------------------------------------------------------- running
 
 
+KERNEL_ROLES = ("student", "trusted")
+
+
+SCRATCH_PREFIXES = ("course-grading-", "course-worker-")
+_IN_USE = ".in-use"  # held locked (flock) by the run that owns the folder
+
+
+def sweep_stale_scratch(parent: Path | None = None) -> int:
+    """Remove scratch folders that runs killed before they could clean up left behind.
+
+    A folder is stale when nobody holds its lock: the kernel drops a lock with
+    the process that held it. Returns how many were removed.
+    """
+    removed = 0
+    for folder in Path(parent or tempfile.gettempdir()).glob("course-*-*"):
+        if not folder.name.startswith(SCRATCH_PREFIXES) or not folder.is_dir():
+            continue
+        try:
+            with open(folder / _IN_USE, "a") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # in use (or not ours to judge)
+        shutil.rmtree(folder, ignore_errors=True)
+        removed += 1
+    return removed
+
+
+@contextlib.contextmanager
+def scratch_folder(prefix: str) -> Iterator[Path]:
+    """A temporary folder marked as in use for as long as this process runs in it."""
+    sweep_stale_scratch()
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp, open(Path(tmp, _IN_USE), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield Path(tmp)
+
+
 def run_notebook(notebook_json: str, folder: Path, limits: Limits, bwrap: str | None) -> RunResult:
     """Execute a notebook whose files are in `folder` (copied, never changed).
 
-    `bwrap` is the bubblewrap executable, or None to run without a sandbox.
+    `bwrap` is the bubblewrap executable, or None to run both kernels without a sandbox.
     """
-    with tempfile.TemporaryDirectory(prefix="course-grading-") as tmp:
-        scratch = Path(tmp) / "submission"
-        # Notebooks arrive on standard input; Python files could shadow the modules tests use.
+    with scratch_folder("course-grading-") as run_dir:
+        tmp = str(run_dir)
+        scratch = run_dir / "submission"
+        # Notebooks never reach the student's kernel; Python files could shadow modules.
         shutil.copytree(folder, scratch, symlinks=True,
                         ignore=shutil.ignore_patterns("*.ipynb", "__pycache__",
                                                       *(f"*{s}" for s in IMPORTABLE_SUFFIXES)))
-        os.chmod(scratch, 0o777)
-        workdir = SANDBOX_WORKDIR if bwrap else str(scratch)
-        command = [sys.executable, "-m", "course_tools.runner", "--workdir", workdir,
-                   "--cell-timeout", str(limits.cell_seconds),
-                   "--max-output-bytes", str(limits.output_bytes_per_cell)]
-        if bwrap:
-            command = [*bwrap_command(bwrap, scratch, limits.threads), *command, "--reap"]
-        cgroups = Cgroups(limits)
+        cgroups = {role: Cgroups(limits) for role in KERNEL_ROLES}
         try:
-            result = _supervise(cgroups.wrap(command), notebook_json, limits, Path(tmp),
-                                env=None if bwrap else {**sandbox_env(limits.threads), "HOME": tmp})
-            result.limit_events = cgroups.problems + cgroups.events() + result.limit_events
+            prefixes, envs = {}, {}
+            for role in KERNEL_ROLES:
+                kernel_dir = run_dir / role
+                kernel_dir.mkdir()
+                if bwrap:
+                    files = scratch if role == "student" else None
+                    sandbox = kernel_sandbox(bwrap, run_dir, kernel_dir, limits, files)
+                    envs[role] = {"PATH": "/usr/bin:/bin"}  # bubblewrap's own: nothing to read
+                else:
+                    sandbox = []
+                    envs[role] = {**sandbox_env(limits.threads), "HOME": str(kernel_dir)}
+                prefixes[role] = cgroups[role].wrap(sandbox)
+            config = {
+                "notebook": notebook_json, "run_dir": str(run_dir), "bwrap": bool(bwrap),
+                "prefixes": prefixes, "envs": envs,
+                "files": SANDBOX_FILES if bwrap else None,
+                "workdir": SANDBOX_WORKDIR if bwrap else str(scratch),
+                "limits": {"cell_seconds": limits.cell_seconds,
+                           "output_bytes": limits.output_bytes_per_cell},
+            }
+            runner_env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": tmp,
+                          "JUPYTER_RUNTIME_DIR": tmp, "LANG": "C.UTF-8"}
+            result = _supervise([sys.executable, "-m", "course_tools.runner"], json.dumps(config),
+                                limits, run_dir, runner_env)
+            problems = list(dict.fromkeys(p for c in cgroups.values() for p in c.problems))
+            events = [e for c in cgroups.values() for e in c.events()]
+            result.limit_events = problems + events + result.limit_events
         finally:
-            cgroups.remove()
+            for group in cgroups.values():
+                group.remove()
         return result
 
 
@@ -429,7 +528,14 @@ def _record(result: RunResult, line: bytes) -> bool:
         result.stopped = str(event.get("reason", "stopped"))
         result.stopped_at = event.get("index") if isinstance(event.get("index"), int) else None
         return True
-    return kind == "done"
+    elif kind == "failed":
+        result.failure = str(event.get("reason", "grading failed"))
+        return True
+    elif kind == "done":
+        flags = event.get("flags")
+        result.flags = [str(f) for f in flags] if isinstance(flags, list) else []
+        return True
+    return False
 
 
 def _stop(proc: subprocess.Popen) -> None:

@@ -1,15 +1,15 @@
-"""nbgrader's execution step, replaced by one that runs the notebook in the sandbox.
+"""nbgrader's execution step, replaced by one that grades in two sandboxed kernels.
 
 ``nbgrader_config.py`` puts :class:`SandboxedExecute` where nbgrader's ``Execute``
 was in the autograde pipeline. It hands the sanitized notebook to
-``course_tools.sandbox``, takes back only the outputs, and turns what happened
-into outputs nbgrader grades: what a test cell wrote to stderr becomes text
-(``course_tools.stderr_rule``: only errors cost points); a test cell that ran
-after the test machinery was changed, or whose error display was suppressed,
-gets an error output (zero
-points); a cell that never ran because a limit stopped the notebook gets one
-too. The reasons are kept in the notebook's ``course_grading`` metadata for
-``course autograde``'s report.
+``course_tools.sandbox`` (the student's code in one kernel, the tests in a
+trusted one), takes back only the outputs, and turns what happened into outputs
+nbgrader grades: what a test cell wrote to stderr becomes text
+(``course_tools.stderr_rule``: only errors cost points); a cell that never ran
+because a limit stopped the notebook gets an error (zero points). The reasons,
+and the guard's flags (for a human: no grade depends on them), are kept in the
+notebook's ``course_grading`` metadata for ``course autograde``'s report. When
+grading itself fails, the step raises and the submission is not scored.
 """
 
 from __future__ import annotations
@@ -21,13 +21,12 @@ from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Bool, Integer, Unicode
 
+from .cells import is_test_cell
 from .parallel import current_execution
-from .runner import is_test_cell
 from .sandbox import BWRAP_CHOICES, Limits, RunResult, require_bwrap, run_notebook
 from .stderr_rule import stderr_as_text
 
 REPORT_KEY = "course_grading"
-TAMPERING = "TamperingDetected"
 
 
 class SandboxedExecute(NbGraderPreprocessor):
@@ -93,12 +92,22 @@ def _valid_outputs(outputs) -> list:
     return valid
 
 
+class GradingFailed(RuntimeError):
+    """Grading itself failed (not the student's code): the submission gets no score."""
+
+
 def apply_result(nb, result: RunResult, limits: Limits) -> dict:
-    """Put the run's outputs into `nb` and return the report of flags, limits and notes."""
-    flags: list[str] = []
+    """Put the run's outputs into `nb` and return the report of flags, limits and notes.
+
+    Raises GradingFailed when the run could not grade (a kernel that would not
+    start, a course cell that fails in the grading kernel): nbgrader then records
+    nothing for the submission, and ``course autograde`` reports it as failed.
+    """
+    if result.failure is not None:
+        tail = result.stderr_tail.strip()
+        raise GradingFailed(result.failure + (f"\n{tail}" if tail else ""))
     limit_events: list[str] = list(result.limit_events)
     notes: list[str] = []
-    zeroed: list[str] = []
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
@@ -113,7 +122,6 @@ def apply_result(nb, result: RunResult, limits: Limits) -> dict:
         cell.outputs = _valid_outputs(ran.get("outputs"))
         count = ran.get("execution_count")
         cell.execution_count = count if isinstance(count, int) else None
-        has_error = any(o.output_type == "error" for o in cell.outputs)
         if ran.get("timed_out"):
             limit_events.append(f"{name} ran past the {limits.cell_seconds} s cell limit")
         if ran.get("truncated"):
@@ -125,28 +133,18 @@ def apply_result(nb, result: RunResult, limits: Limits) -> dict:
         if not is_test_cell(cell):
             continue
         cell.outputs = stderr_as_text(cell.outputs)
-        # Partial credit comes from a test cell's execute_result: notebook code must not fake one.
+        # Partial credit comes from a test cell's execute_result; tests never ask for it.
         for output in cell.outputs:
             if output.output_type == "execute_result":
                 output.output_type = "display_data"
                 output.pop("execution_count", None)
-        reported = ran.get("findings")
-        findings = ([f for f in reported if isinstance(f, str)] if isinstance(reported, list)
-                    else ["the integrity check gave no answer"])
-        if ran.get("status") == "error" and not has_error:
-            findings.append("the cell failed but its error display was suppressed")
-        if findings:
-            shown = "; ".join(findings[:3]) + (
-                f"; and {len(findings) - 3} more" if len(findings) > 3 else "")
-            cell.outputs.append(_error(
-                TAMPERING, f"notebook code changed the test machinery: {shown}"))
-            flags += findings
-            zeroed.append(name)
+        if ran.get("status") == "error" and not any(
+                o.output_type == "error" for o in cell.outputs):
+            cell.outputs.append(_error("TestFailed", "the test cell failed"))
     if result.stopped:
         limit_events.append(result.stopped)
-    if zeroed:
-        flags.append(f"{len(zeroed)} test cells scored zero for it: {_names(zeroed)}")
-    return {"flags": _unique(flags), "limits": _unique(limit_events), "notes": notes}
+    # The guard runs in the student's kernel: what it says is for a human to look at.
+    return {"flags": _unique(result.flags), "limits": _unique(limit_events), "notes": notes}
 
 
 def _names(names: list[str], shown: int = 4) -> str:

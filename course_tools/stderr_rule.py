@@ -25,7 +25,7 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
 
-from .runner import is_test_cell
+from .cells import is_test_cell
 
 STDERR_NOTE = "[written to stderr, shown here; it costs no points]\n"
 

@@ -25,6 +25,15 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import nbformat
 
+import utils.testing as testing
+from course_tools.cells import top_level_names
+from course_tools.remote.local import connected, pair
+
+# Test cells run as when grading: in their own namespace, the answers' names bound to
+# proxies of the student's (course_tools/remote). COURSE_HARNESS_KERNELS=1 runs everything
+# in one namespace, as JupyterLab does.
+TWO_KERNELS = os.environ.get("COURSE_HARNESS_KERNELS", "1") == "2"
+
 
 def nbgrader_metadata(cell) -> dict:
     return cell.get("metadata", {}).get("nbgrader", {})
@@ -91,23 +100,52 @@ class SourceNotebook:
             return self._run(replacements, must_run)
 
     def _run(self, replacements: dict[str, str], must_run: frozenset[str]) -> NotebookRun:
-        namespace: dict = {"__name__": "__main__"}
+        student: dict = {"__name__": "__main__"}
+        trusted = {"__name__": "__main__"} if TWO_KERNELS else student
+        answer_names: set[str] = set()
+        course_names: set[str] = set()
         for cell in self.program_cells:
             cell_id = nbgrader_metadata(cell).get("grade_id")
             source = replacements.get(cell_id, cell.source)
-            _execute(source, namespace, f"{self.path.name}:{cell_id}")
+            _execute(source, student, f"{self.path.name}:{cell_id}")
+            if nbgrader_metadata(cell).get("solution"):
+                answer_names.update(top_level_names(source))
+            else:
+                course_names.update(top_level_names(source))
+                if trusted is not student:
+                    _execute(source, trusted, f"{self.path.name}:{cell_id}")
         defined = {name for code in replacements.values() for name in _top_level_names(code)}
         run = NotebookRun()
-        for cell in self.test_cells:
-            meta = nbgrader_metadata(cell)
-            if "expensive" in cell.get("metadata", {}).get("tags", []) and replacements:
-                mentioned = any(re.search(rf"\b{re.escape(n)}\b", cell.source) for n in defined)
-                if not mentioned and meta["grade_id"] not in must_run:
-                    continue
-            error = _execute(cell.source, namespace, f"{self.path.name}:{meta['grade_id']}")
-            run.results.append(TestResult(meta["grade_id"], meta.get("points", 0), error))
-        plt.close("all")
+        side = connected(pair(student, trusted)[1]) if trusted is not student else None
+        try:
+            for cell in self.test_cells:
+                meta = nbgrader_metadata(cell)
+                if "expensive" in cell.get("metadata", {}).get("tags", []) and replacements:
+                    mentioned = any(re.search(rf"\b{re.escape(n)}\b", cell.source)
+                                    for n in defined)
+                    if not mentioned and meta["grade_id"] not in must_run:
+                        continue
+                if side is not None:
+                    _bind(side, trusted, sorted(answer_names - course_names))
+                    testing.use_student_kernel(side)
+                try:
+                    error = _execute(cell.source, trusted, f"{self.path.name}:{meta['grade_id']}")
+                finally:
+                    testing.use_student_kernel(None)
+                course_names.update(top_level_names(cell.source))
+                run.results.append(TestResult(meta["grade_id"], meta.get("points", 0), error))
+        finally:
+            plt.close("all")
         return run
+
+
+def _bind(side, namespace: dict, names: list[str]) -> None:
+    """What the grading process does before a test cell: the answers' names as proxies."""
+    for name in names:
+        try:
+            namespace[name] = side.global_value(name)
+        except Exception:  # noqa: BLE001  (the answer cell failed before defining it)
+            namespace.pop(name, None)
 
 
 def _top_level_names(code: str) -> set[str]:

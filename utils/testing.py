@@ -15,6 +15,7 @@ This module imports only NumPy: torch and TensorFlow values are recognised throu
 
 from __future__ import annotations
 
+import importlib
 import numbers
 import operator
 import reprlib
@@ -39,10 +40,16 @@ __all__ = [
     "assert_type",
     "check_gradient",
     "forbid",
+    "fp_errors",
+    "is_instance",
     "no_warnings",
     "numerical_gradient",
     "numerical_gradient_array",
+    "on_student_side",
     "rel_error",
+    "stand_in",
+    "student_module",
+    "student_value",
 ]
 
 _NUMERIC_KINDS = "biuf"  # bool, signed int, unsigned int, float
@@ -560,25 +567,22 @@ def _blocker(display: str, reason: str) -> Callable[..., Any]:
 
 
 @contextmanager
-def forbid(target: Any, *names: str, reason: str = "") -> Iterator[None]:
-    """Temporarily replace ``target.<name>`` (or ``target[name]`` for a dict such as a
-    notebook's ``globals()``) by a function that raises ``AssertionError``.
+def local_replace(target: Any, values: dict[str, Any]) -> Iterator[None]:
+    """Temporarily set ``target.<name>`` (or ``target[name]`` for a dict) to each value.
 
-    Names that do not exist are skipped. Everything is restored on exit, also on an
-    exception. References taken before the block (``from numpy import exp``) and array
-    methods (``x.sum()``) are not affected.
+    Names the target does not have are skipped, except in a dict (a notebook's
+    globals), where they are added and removed again. Everything is restored on
+    exit, also on an exception; a name that was inherited (a class attribute seen
+    on an instance or subclass) is removed again rather than copied.
     """
     is_mapping = isinstance(target, MutableMapping)
-    prefix = "" if is_mapping else _display_prefix(target) + "."
     # (name, had its own entry, original entry) for each replaced name
     replaced: list[tuple[str, bool, Any]] = []
     try:
-        for name in names:
-            blocker = _blocker(prefix + name, reason)
+        for name, value in values.items():
             if is_mapping:
-                if name in target:
-                    replaced.append((name, True, target[name]))
-                    target[name] = blocker
+                replaced.append((name, name in target, target.get(name)))
+                target[name] = value
                 continue
             own = getattr(target, "__dict__", None)
             if own is not None and name in own:
@@ -588,13 +592,16 @@ def forbid(target: Any, *names: str, reason: str = "") -> Iterator[None]:
                 original = (name, False, None)  # inherited: remove our override on exit
             else:
                 continue
-            setattr(target, name, blocker)
+            setattr(target, name, value)
             replaced.append(original)
         yield
     finally:
         for name, had_own, original_value in reversed(replaced):
             if is_mapping:
-                target[name] = original_value
+                if had_own:
+                    target[name] = original_value
+                else:
+                    target.pop(name, None)
             elif had_own:
                 setattr(target, name, original_value)
             else:
@@ -602,16 +609,20 @@ def forbid(target: Any, *names: str, reason: str = "") -> Iterator[None]:
 
 
 @contextmanager
-def no_warnings(
+def local_forbid(target: Any, *names: str, reason: str = "") -> Iterator[None]:
+    """:func:`forbid` in this process only."""
+    prefix = "" if isinstance(target, MutableMapping) else _display_prefix(target) + "."
+    if isinstance(target, MutableMapping):
+        names = tuple(name for name in names if name in target)
+    with local_replace(target, {name: _blocker(prefix + name, reason) for name in names}):
+        yield
+
+
+@contextmanager
+def local_no_warnings(
     ignore: tuple[type[Warning], ...] = (DeprecationWarning, PendingDeprecationWarning),
 ) -> Iterator[None]:
-    """Fail with ``AssertionError`` if the block emits a warning or a NumPy
-    floating-point error (overflow, division by zero, invalid value such as 0/0).
-
-    Underflow (e.g. ``np.exp(-1000) == 0``) is allowed, as in NumPy's defaults, and so
-    are the warning categories in ``ignore`` (library deprecations are not the
-    student's fault). Warning filters and NumPy error settings are restored on exit.
-    """
+    """:func:`no_warnings` in this process only."""
     with warnings.catch_warnings(), np.errstate(all="raise", under="ignore"):
         warnings.simplefilter("error")
         for category in ignore:
@@ -629,3 +640,140 @@ def no_warnings(
                 f"the code emitted a warning, which is not allowed here: "
                 f"{type(exc).__name__}: {exc}"
             ) from exc
+
+
+# --------------------------------------------------------------- two kernels when grading
+#
+# While grading, test cells run in a trusted kernel and the student's code in another
+# (course_tools/remote). The helpers below then act on the student's kernel, where the
+# student's functions run; in one kernel (JupyterLab, `nbgrader validate`) they act here.
+
+_student_kernel: Any = None
+
+
+def use_student_kernel(side: Any) -> None:
+    """Route the helpers below to the student's kernel (called by the grading kernel)."""
+    global _student_kernel
+    _student_kernel = side
+
+
+def _notebook_globals() -> dict[str, Any]:
+    get_ipython = getattr(sys.modules.get("builtins"), "get_ipython", None)
+    shell = get_ipython() if get_ipython else None
+    return shell.user_ns if shell is not None else sys.modules["__main__"].__dict__
+
+
+@contextmanager
+def forbid(target: Any, *names: str, reason: str = "") -> Iterator[None]:
+    """Temporarily replace ``target.<name>`` (or ``target[name]`` for a notebook's
+    ``globals()``) by a function that raises ``AssertionError``.
+
+    Names that do not exist are skipped. Everything is restored on exit, also on an
+    exception. References taken before the block (``from numpy import exp``) and array
+    methods (``x.sum()``) are not affected. When grading, this happens in the kernel that
+    runs the student's code: `target` is then a module, ``globals()`` or one of the
+    student's objects.
+    """
+    if _student_kernel is None:
+        with local_forbid(target, *names, reason=reason):
+            yield
+        return
+    with _student_kernel.step("forbid", where=_student_kernel.where(target), names=list(names),
+                              reason=reason):
+        yield
+
+
+@contextmanager
+def stand_in(target: Any, **replacements: Any) -> Iterator[None]:
+    """Temporarily put each replacement in place of ``target.<name>`` (``target[name]``).
+
+    Use it to test a function that calls another graded function with a correct
+    stand-in for the callee, so that a mistake costs points once::
+
+        with stand_in(globals(), sigmoid=scipy.special.expit):
+            values = tanh_from_sigmoid(x)
+
+    When grading, the student's code calls the stand-in, which runs here: it takes and
+    returns plain data (numbers, arrays, lists, tuples, dicts).
+    """
+    with local_replace(target, replacements):
+        if _student_kernel is None:
+            yield
+            return
+        with _student_kernel.step("replace", where=_student_kernel.where(target),
+                                  values=replacements):
+            yield
+
+
+@contextmanager
+def no_warnings(
+    ignore: tuple[type[Warning], ...] = (DeprecationWarning, PendingDeprecationWarning),
+) -> Iterator[None]:
+    """Fail with ``AssertionError`` if the block emits a warning or a NumPy
+    floating-point error (overflow, division by zero, invalid value such as 0/0).
+
+    Underflow (e.g. ``np.exp(-1000) == 0``) is allowed, as in NumPy's defaults, and so
+    are the warning categories in ``ignore`` (library deprecations are not the
+    student's fault). Warning filters and NumPy error settings are restored on exit.
+    When grading, the same holds in the kernel that runs the student's code.
+    """
+    with local_no_warnings(ignore):
+        if _student_kernel is None:
+            yield
+            return
+        with _student_kernel.step("no_warnings", ignore=[c.__name__ for c in ignore]):
+            yield
+
+
+@contextmanager
+def fp_errors(**settings: str) -> Iterator[None]:
+    """``np.errstate(**settings)`` around the block, also in the student's kernel when
+    grading. A NumPy floating-point error set to ``"raise"`` fails with ``AssertionError``."""
+    try:
+        with np.errstate(**settings):
+            if _student_kernel is None:
+                yield
+                return
+            with _student_kernel.step("fp_errors", **settings):
+                yield
+    except FloatingPointError as exc:
+        raise AssertionError(f"a NumPy floating-point error occurred: {exc}") from exc
+
+
+def student_value(name: str) -> Any:
+    """The value of a notebook name as the student's code sees it (for example a data
+    loader a given cell made, to pass to the student's function)."""
+    if _student_kernel is None:
+        return _notebook_globals()[name]
+    return _student_kernel.global_value(name)
+
+
+def student_module(name: str) -> Any:
+    """A module of the kernel that runs the student's code (to build objects there, such
+    as a Keras layer to pass to the student's function)."""
+    if _student_kernel is None:
+        return importlib.import_module(name)
+    return _student_kernel.module(name)
+
+
+def is_instance(value: Any, class_name: str) -> bool:
+    """``isinstance(value, <class_name>)``, such as ``is_instance(model, "keras.Model")``,
+    asked where the value lives."""
+    if _student_kernel is not None and _student_kernel.is_remote(value):
+        return _student_kernel.is_instance(value, class_name)
+    module_name, _, attribute = class_name.rpartition(".")
+    module_name = {v: k for k, v in _MODULE_ALIASES.items()}.get(module_name, module_name)
+    owner: Any = importlib.import_module(module_name)
+    for part in attribute.split("."):
+        owner = getattr(owner, part)
+    return isinstance(value, owner)
+
+
+def on_student_side(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorator for a helper of a *public* test part that builds objects the student's
+    function takes (a model, a data set): when grading it runs in the student's kernel
+    and returns a proxy of what it built. Never use it on hidden code: its source is
+    sent to the student's kernel (grading refuses a helper that is not public)."""
+    if _student_kernel is None:
+        return function
+    return _student_kernel.ship(function)
