@@ -38,6 +38,7 @@ from nbclient.exceptions import DeadKernelError
 from nbformat.v4 import new_code_cell
 
 from .cells import is_answer_cell, is_course_cell, is_test_cell, public_source, top_level_names
+from .remote.agent import refusal, refusal_reply
 from .remote.channel import frame_header, header_parts, read_frame, write_frame
 
 SETTLE_WAITS = (3, 10, 10)  # seconds to wait for a kernel after each interrupt
@@ -367,15 +368,14 @@ class Relay:
         self.waiting_student.clear()
 
     async def _reply_error(self, number: Any, message: str) -> None:
-        error = {"type": "RuntimeError", "builtin": True, "message": message, "where": ""}
-        await write_frame(self.trusted.writer, header_parts({"reply": number, "error": error}))
+        await write_frame(self.trusted.writer, header_parts(refusal_reply(number, message)))
 
     async def _from_trusted(self) -> None:
         while True:
             parts = await read_frame(self.trusted.reader)
             header = frame_header(parts)
             if "request" in header:
-                problem = self._refused(header)
+                problem = refusal(header, self.public_text)
                 if problem:
                     await self._reply_error(header["request"], problem)
                     continue
@@ -402,17 +402,6 @@ class Relay:
             for number in list(self.waiting_trusted):
                 await self._reply_error(number, "the kernel running the student's code stopped")
             self.waiting_trusted.clear()
-
-    def _refused(self, header: dict) -> str | None:
-        if header.get("op") != "ship":
-            return None
-        body = header.get("body", {}).get("$dict", {}) if isinstance(header.get("body"),
-                                                                     dict) else {}
-        source = body.get("source")
-        if not isinstance(source, str) or source.strip() not in self.public_text:
-            return ("on_student_side: only a helper defined in a public part of a test cell "
-                    "may run in the student's kernel (this one is hidden or not in the notebook)")
-        return None
 
 
 async def stop_serving(student: Kernel) -> None:

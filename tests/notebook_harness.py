@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
+import linecache
 import os
 import re
 import sys
@@ -26,7 +27,7 @@ import matplotlib.pyplot as plt
 import nbformat
 
 import utils.testing as testing
-from course_tools.cells import top_level_names
+from course_tools.cells import public_source, top_level_names
 from course_tools.remote.local import connected, pair
 
 # Test cells run as when grading: in their own namespace, the answers' names bound to
@@ -116,7 +117,8 @@ class SourceNotebook:
                     _execute(source, trusted, f"{self.path.name}:{cell_id}")
         defined = {name for code in replacements.values() for name in _top_level_names(code)}
         run = NotebookRun()
-        side = connected(pair(student, trusted)[1]) if trusted is not student else None
+        public = "\n".join(public_source(c.source) for c in self.test_cells)
+        side = connected(pair(student, trusted, public)[1]) if trusted is not student else None
         try:
             for cell in self.test_cells:
                 meta = nbgrader_metadata(cell)
@@ -198,6 +200,8 @@ def _execute(source: str, namespace: dict, label: str) -> str | None:
         os.dup2(err_file.fileno(), 2)
         error = None
         try:
+            # As IPython does, so that inspect.getsource finds a cell's functions.
+            linecache.cache[label] = (len(source), None, source.splitlines(True), label)
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err_file):
                 exec(compile(source, label, "exec"), namespace)  # noqa: S102
         except BaseException as exc:  # noqa: BLE001  (a cell may raise anything, SystemExit too)

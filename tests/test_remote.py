@@ -187,3 +187,22 @@ def test_nesting_is_bounded():
         tree = [tree]
     with pytest.raises(codec.WireError, match="nested"):
         codec.decode(tree, [], lambda d: d, lambda i: i)
+
+
+def test_a_public_helper_runs_in_the_students_kernel_a_hidden_one_is_refused():
+    import linecache
+
+    public = "def build(n):\n    return Net()\n"
+    hidden = "def secret(n):\n    return Net()\n"
+    student_ns: dict = {"__name__": "__main__", "torch": torch}
+    exec(STUDENT_CODE, student_ns)  # noqa: S102
+    trusted_ns: dict = {"__name__": "__main__"}
+    side = connected(pair(student_ns, trusted_ns, public_text=public)[1])
+    for name, source in (("build", public), ("secret", hidden)):
+        linecache.cache[f"<cell {name}>"] = (len(source), None, source.splitlines(True),
+                                            f"<cell {name}>")
+        exec(compile(source, f"<cell {name}>", "exec"), trusted_ns)  # noqa: S102
+    built = side.ship(trusted_ns["build"])(3)
+    assert type(built) is Remote and testing.as_array(built.weights[0]).shape == (2, 2)
+    with pytest.raises(RuntimeError, match="public part"):
+        side.ship(trusted_ns["secret"])

@@ -471,3 +471,23 @@ def current_namespace() -> dict:
     get_ipython = getattr(builtins, "get_ipython", None)
     shell = get_ipython() if get_ipython else None
     return shell.user_ns if shell is not None else sys.modules["__main__"].__dict__
+
+
+def refusal(header: dict, public_text: str) -> str | None:
+    """Why the grading process will not pass this request of the trusted kernel on, if it
+    will not: a helper to run in the student's kernel must come from a public test part."""
+    if header.get("op") != "ship":
+        return None
+    body = header.get("body")
+    fields = body.get("$dict", {}) if isinstance(body, dict) else {}
+    source = fields.get("source") if isinstance(fields, dict) else None
+    if not isinstance(source, str) or source.strip() not in public_text:
+        return ("on_student_side: only a helper defined in a public part of a test cell may "
+                "run in the student's kernel (this one is hidden or not in the notebook)")
+    return None
+
+
+def refusal_reply(number: Any, message: str) -> dict:
+    """The reply the grading process sends in place of the student's kernel."""
+    return {"reply": number, "error": {"type": "RuntimeError", "builtin": True,
+                                       "message": message, "where": ""}}

@@ -13,20 +13,25 @@ import json
 from collections import deque
 from typing import Any
 
-from .agent import STUDENT, TRUSTED, Peer
+from .agent import STUDENT, TRUSTED, Peer, refusal, refusal_reply
 
 
 class LocalEnd:
     """One end of an in-process connection."""
 
-    def __init__(self) -> None:
+    def __init__(self, public_text: str | None = None) -> None:
         self.inbox: deque[tuple[dict, list[bytes]]] = deque()
         self.other: LocalEnd | None = None
         self.peer: Peer | None = None
+        self.public_text = public_text  # the trusted end: what the grading process checks
 
     def send(self, header: dict, buffers: list[bytes]) -> None:
         header = json.loads(json.dumps(header))  # what a socket would carry
-        if "request" in header:
+        problem = (refusal(header, self.public_text) if self.public_text is not None
+                   and "request" in header else None)
+        if problem:
+            self.inbox.append((refusal_reply(header["request"], problem), []))
+        elif "request" in header:
             self.other.peer.answer(header, list(buffers))  # its reply lands in our inbox
         else:
             self.other.inbox.append((header, list(buffers)))
@@ -37,9 +42,11 @@ class LocalEnd:
         return self.inbox.popleft()
 
 
-def pair(student_namespace: dict, trusted_namespace: dict) -> tuple[Peer, Peer]:
-    """A student peer over `student_namespace` and a trusted one over `trusted_namespace`."""
-    student_end, trusted_end = LocalEnd(), LocalEnd()
+def pair(student_namespace: dict, trusted_namespace: dict,
+         public_text: str = "") -> tuple[Peer, Peer]:
+    """A student peer over `student_namespace` and a trusted one over `trusted_namespace`;
+    `public_text` is the notebook's public test code (see ``agent.refusal``)."""
+    student_end, trusted_end = LocalEnd(), LocalEnd(public_text)
     student_end.other, trusted_end.other = trusted_end, student_end
     student = Peer(student_end, STUDENT, student_namespace)
     trusted = Peer(trusted_end, TRUSTED, trusted_namespace)
