@@ -8,7 +8,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: venv demo test lab release lint clean
+# JupyterLab refuses to start as root (most containers run so) unless told it may.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
+.PHONY: venv system-packages demo test lab release lint clean
 
 venv: $(STAMP)
 
@@ -21,11 +24,15 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)  ## release, autograde the sample class, feedback, grades table
 	$(BIN)/course demo
 
-test: $(STAMP)  ## the course's own test suite
+# Checked first, so that a missing browser stops `make test` before anything is built.
+system-packages:  ## the Debian packages the tests need (installed as root, else the command)
+	@.ci/system-packages
+
+test: system-packages $(STAMP)  ## the course's own test suite
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)  ## JupyterLab on the course, with nbgrader's extensions
-	$(BIN)/jupyter lab --notebook-dir=.
+	$(BIN)/jupyter lab --notebook-dir=. $(ALLOW_ROOT)
 
 release: $(STAMP)  ## regenerate release/ from source/
 	$(BIN)/course release

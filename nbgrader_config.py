@@ -4,6 +4,7 @@ Read by plain ``nbgrader ...`` commands run from the repository root and by the
 ``course`` command, so both grade the same way.
 """
 
+from course_tools.feedback import feedback_template_dirs
 from course_tools.starter import GENERATE_ASSIGNMENT_PREPROCESSORS
 from course_tools.stderr_rule import use_in_validator
 
@@ -61,10 +62,21 @@ c.SandboxedExecute.output_limit = 2**20
 # per core, and the grades then do not depend on how many cores the grading machine has.
 c.SandboxedExecute.threads = 1
 
-# Students get feedback without the hidden tests: nbgrader's own feedback
-# shows the full test cells and their tracebacks.
+# Feedback (course_tools/feedback.py): nbgrader's pipeline and its feedback template,
+# extended by the course's (course_tools/feedback_templates/feedback). Students get
+# it without the hidden tests (nbgrader's own shows the full test cells and their
+# tracebacks), with a summary at the top, "not graded yet" for answers no one graded,
+# formulas typeset by a MathJax written beside the page (no network), and the Markdown
+# and HTML of the notebook sanitised (no scripts).
 c.GenerateFeedback.preprocessors = [
-    "nbgrader.preprocessors.GetGrades",
+    "course_tools.feedback.GetFeedbackGrades",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     "course_tools.feedback.RedactHiddenTests",
+    "course_tools.feedback.SummarizeFeedback",
+    "course_tools.feedback.LimitRichOutputs",
+    "course_tools.feedback.AddLocalMathJax",
 ]
+c.HTMLExporter.extra_template_basedirs = feedback_template_dirs()
+c.HTMLExporter.template_file = "course_feedback.html.j2"
+c.HTMLExporter.sanitize_html = True
+c.HTMLExporter.filters = {"clean_html": "course_tools.feedback.clean_html"}
