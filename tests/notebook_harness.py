@@ -130,10 +130,12 @@ class SourceNotebook:
                 if side is not None:
                     _bind(side, trusted, sorted(answer_names - course_names))
                     testing.use_student_kernel(side)
+                testing.use_notebook_globals(trusted)
                 try:
                     error = _execute(cell.source, trusted, f"{self.path.name}:{meta['grade_id']}")
                 finally:
                     testing.use_student_kernel(None)
+                    testing.use_notebook_globals(None)
                 course_names.update(top_level_names(cell.source))
                 run.results.append(TestResult(meta["grade_id"], meta.get("points", 0), error))
         finally:

@@ -123,6 +123,8 @@ def test_library_functions_cross_by_name(kernels):
     assert codec.library_name(torch.nn.Linear) == "torch.nn.modules.linear.Linear"
     with pytest.raises(codec.WireError):
         codec.resolve_library_name("os.system")
+    built = testing.student_module("torch").nn.Linear(2, 3)  # built over there
+    assert type(built) is Remote and isinstance(built, torch.nn.Linear)
 
 
 def test_errors_keep_builtin_types_and_say_where(kernels):
@@ -162,7 +164,7 @@ def test_forbid_and_no_warnings_act_next_to_the_students_code(kernels):
 def test_the_trusted_side_answers_only_calls_and_sends_only_functions(kernels):
     student_ns, ns, side = kernels
     student_peer = side.peer.transport.other.peer
-    probe = student_peer._proxy({"id": 1, "type": "x", "call": True})
+    probe = student_peer._proxy({"id": 1, "type": "x", "call": True, "library": None})
     with pytest.raises(PermissionError):
         student_peer.request("getattr", target=probe, name="__globals__")
     with pytest.raises(codec.CannotSend, match="cannot be sent"):

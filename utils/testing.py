@@ -83,6 +83,8 @@ def _type_name(tp: type) -> str:
 
 def _describe(value: Any) -> str:
     """What a value is, for 'got ...' in messages (type, plus dtype for arrays)."""
+    if _student_kernel is not None and _student_kernel.is_remote(value):
+        return _student_kernel.type_name(value)
     if issubclass(type(value), np.ndarray):
         # np.asarray gives a plain ndarray, whose dtype a subclass cannot override.
         return f"{_type_name(type(value))} with dtype {np.asarray(value).dtype}"
@@ -657,7 +659,19 @@ def use_student_kernel(side: Any) -> None:
     _student_kernel = side
 
 
+_notebook: dict[str, Any] | None = None
+
+
+def use_notebook_globals(namespace: dict[str, Any] | None) -> None:
+    """Tell the helpers which namespace is the notebook's (for harnesses that run cells with
+    ``exec``; a kernel's is found by itself)."""
+    global _notebook
+    _notebook = namespace
+
+
 def _notebook_globals() -> dict[str, Any]:
+    if _notebook is not None:
+        return _notebook
     get_ipython = getattr(sys.modules.get("builtins"), "get_ipython", None)
     shell = get_ipython() if get_ipython else None
     return shell.user_ns if shell is not None else sys.modules["__main__"].__dict__
@@ -757,12 +771,15 @@ def student_module(name: str) -> Any:
 
 
 def is_instance(value: Any, class_name: str) -> bool:
-    """``isinstance(value, <class_name>)``, such as ``is_instance(model, "keras.Model")``,
-    asked where the value lives."""
+    """``isinstance(value, <class_name>)``, asked where the value lives: a library class
+    (``is_instance(model, "keras.Model")``) or a class of the notebook (``"Value"``)."""
     if _student_kernel is not None and _student_kernel.is_remote(value):
         return _student_kernel.is_instance(value, class_name)
     module_name, _, attribute = class_name.rpartition(".")
     module_name = {v: k for k, v in _MODULE_ALIASES.items()}.get(module_name, module_name)
+    if not module_name:
+        found = _notebook_globals().get(attribute)
+        return isinstance(found, type) and isinstance(value, found)
     owner: Any = importlib.import_module(module_name)
     for part in attribute.split("."):
         owner = getattr(owner, part)

@@ -56,13 +56,15 @@ class StudentCodeError(Exception):
 class Remote:
     """A proxy of an object in the other kernel; every use is a request to it."""
 
-    __slots__ = ("_r_peer", "_r_id", "_r_type", "_r_callable", "__weakref__")
+    __slots__ = ("_r_peer", "_r_id", "_r_type", "_r_callable", "_r_library", "__weakref__")
 
-    def __init__(self, peer: Peer, handle: int, kind: str, is_callable: bool):
+    def __init__(self, peer: Peer, handle: int, kind: str, is_callable: bool,
+                 library: str | None = None):
         object.__setattr__(self, "_r_peer", peer)
         object.__setattr__(self, "_r_id", handle)
         object.__setattr__(self, "_r_type", kind)
         object.__setattr__(self, "_r_callable", is_callable)
+        object.__setattr__(self, "_r_library", library)
 
     def _ask(self, op: str, **fields: Any) -> Any:
         return self._r_peer.request(op, target=self, **fields)
@@ -110,6 +112,41 @@ class Remote:
     def __repr__(self) -> str:
         return f"<{self._r_type} in the student's kernel>"
 
+    @property
+    def __class__(self) -> type:  # noqa: D105
+        # The nearest library class of the object's stands for it here, so that
+        # isinstance(model, torch.nn.Module) holds for the student's model (also of a
+        # subclass of the student's); the student's own classes have no copy here.
+        if self._r_library is None:
+            return Remote
+        try:
+            return codec.resolve_library_name(self._r_library)
+        except codec.WireError:
+            return Remote
+
+    @classmethod
+    def __torch_function__(cls, func: Any, types: Any, args: tuple = (), kwargs: Any = None):
+        """A torch function given one of the student's tensors or modules.
+
+        In-place functions (``normal_``, ``copy_``) change the student's object, so they
+        run over there; every other one runs here, on copies: a comparison is never
+        left to the student's kernel."""
+        kwargs = kwargs or {}
+        name = getattr(func, "__name__", "")
+        handles = [a for a in (*args, *kwargs.values()) if type(a) is Remote]
+        if name.endswith("_") and not name.startswith("__") and handles:
+            named = codec.library_name(func)
+            if named is not None:
+                peer = object.__getattribute__(handles[0], "_r_peer")
+                return peer.request("call", target=codec.resolve_library_name(named),
+                                    args=args, kwargs=kwargs)
+        import torch
+
+        def local(value: Any) -> Any:
+            return torch.as_tensor(value._ask("array")) if type(value) is Remote else value
+
+        return func(*(local(a) for a in args), **{k: local(v) for k, v in kwargs.items()})
+
     def __enter__(self) -> Any:
         return self._ask("call_method", name="__enter__", args=(), kwargs={})
 
@@ -149,6 +186,17 @@ for _name in UNARY_OPS:
     setattr(Remote, f"__{_name}__", _unary(_name))
 
 
+def library_class(value: Any) -> str | None:
+    """The name of the first class in the value's type's MRO that a library defines."""
+    for kind in type(value).__mro__:
+        if kind is object:
+            return None
+        named = codec.library_name(kind)
+        if named is not None:
+            return named
+    return None
+
+
 def qualified_type(value: Any) -> str:
     kind = type(value)
     module = getattr(kind, "__module__", "") or ""
@@ -172,6 +220,7 @@ class Peer:
         self._ids = itertools.count(1)
         self._requests = itertools.count(1)
         self.contexts: dict[int, Any] = {}
+        self._proxies: dict[int, Remote] = {}
         # Flush this kernel's outputs before each message, so they keep their order.
         self.flush: Callable[[], None] | None = None
 
@@ -188,7 +237,8 @@ class Peer:
             handle = next(self._ids)
             self.exports[handle] = value
             self._by_object[id(value)] = handle
-        return {"$h": handle, "type": qualified_type(value), "call": callable(value)}
+        return {"$h": handle, "type": qualified_type(value), "call": callable(value),
+                "library": library_class(value)}
 
     def own(self, value: Any) -> int | None:
         """The other side's handle id when `value` is one of our proxies of its objects."""
@@ -204,7 +254,13 @@ class Peer:
         return codec.decode(tree, buffers, self._proxy, self._resolve, readonly, args)
 
     def _proxy(self, description: dict) -> Remote:
-        return Remote(self, description["id"], description["type"], description["call"])
+        # One proxy per object, so that `a is b` means what it means over there.
+        proxy = self._proxies.get(description["id"])
+        if proxy is None:
+            proxy = Remote(self, description["id"], description["type"], description["call"],
+                           description["library"])
+            self._proxies[description["id"]] = proxy
+        return proxy
 
     def _resolve(self, handle: int) -> Any:
         try:
@@ -273,6 +329,10 @@ class Peer:
             value, readonly = self.carry_out(op, body)
             encoder = codec.Encoder(self.export, self.own,
                                     {id(part): n for n, part in enumerate(parts)})
+            # What a test reads from a module of this kernel is meant to run here: a class
+            # or function of it comes back as a handle, not by name.
+            encoder.by_name = not (op == "getattr" and isinstance(body.get("target"),
+                                                                   types.ModuleType))
             reply = {"reply": number, "value": encoder.encode(value), "readonly": readonly}
             changed = [[n, encoder.encode(codec.contents(part))]
                        for n, (part, old) in enumerate(zip(parts, before))
@@ -339,7 +399,7 @@ class Peer:
             method = getattr(target, str(body["name"]))
             return method(*body.get("args", ()), **body.get("kwargs", {})), False
         if op == "isinstance":
-            return isinstance(target, resolve_class(str(body["cls"]))), False
+            return isinstance(target, resolve_class(str(body["cls"]), self.namespace)), False
         if op == "enter":
             from . import student_side
 
@@ -387,12 +447,17 @@ def _plain_array(value: Any) -> Any:
     return np.asarray(value)
 
 
-def resolve_class(dotted: str) -> type:
-    """The class named `module.Class` (aliases np, tf, plt allowed), importing its module."""
+def resolve_class(dotted: str, namespace: dict | None = None) -> type:
+    """The class named `module.Class` (aliases np, tf, plt allowed), importing its module;
+    a bare name is one of the notebook's (`namespace`) or a built-in."""
     aliases = {"np": "numpy", "tf": "tensorflow", "plt": "matplotlib.pyplot"}
     module_name, _, name = dotted.rpartition(".")
     module_name = aliases.get(module_name, module_name)
-    owner: Any = importlib.import_module(module_name) if module_name else builtins
+    if not module_name and namespace is not None and name in namespace:
+        owner: Any = namespace[name]
+        if isinstance(owner, type):
+            return owner
+    owner = importlib.import_module(module_name) if module_name else builtins
     for part in name.split("."):
         owner = getattr(owner, part)
     if not isinstance(owner, type) and not (

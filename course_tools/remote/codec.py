@@ -81,6 +81,7 @@ class Encoder:
         self.export = export
         self.own = own
         self.aliases = aliases or {}  # id of an argument received -> its place (writeback)
+        self.by_name = True  # library functions and classes cross by name (see LIBRARIES)
         self.buffers: list[bytes] = []
         self._active: set[int] = set()
 
@@ -119,7 +120,7 @@ class Encoder:
                                self.encode(value.step)]}
         if isinstance(value, list | tuple | set | frozenset | dict):
             return self._container(value)
-        named = library_name(value)
+        named = library_name(value) if self.by_name else None
         if named is not None:
             return {"$named": named}
         return self.export(value)
@@ -292,9 +293,12 @@ def _expect(node: dict, tag: str, kind: type) -> Any:
 
 def _handle_description(node: dict) -> dict:
     handle, kind, call = node.get("$h"), node.get("type"), node.get("call")
-    if type(handle) is not int or type(kind) is not str or type(call) is not bool:
+    library = node.get("library")
+    if type(handle) is not int or type(kind) is not str or type(call) is not bool or (
+            library is not None and type(library) is not str):
         raise WireError("malformed handle")
-    return {"id": handle, "type": kind[:200], "call": call}
+    return {"id": handle, "type": kind[:200], "call": call,
+            "library": library[:300] if library else None}
 
 
 def _torch_from(array: np.ndarray, kind: Any) -> Any:

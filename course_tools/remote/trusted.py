@@ -60,6 +60,10 @@ class TrustedSide:
     def is_remote(self, value: Any) -> bool:
         return type(value) is Remote
 
+    def type_name(self, value: Remote) -> str:
+        """The type of the student's object, for messages (``__main__.`` dropped)."""
+        return object.__getattribute__(value, "_r_type").removeprefix("__main__.")
+
     def is_instance(self, value: Any, dotted: str) -> bool:
         return self.peer.request("isinstance", target=value, cls=dotted) is True
 
