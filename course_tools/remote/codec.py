@@ -64,7 +64,8 @@ def is_plain_tensor(value: Any) -> bool:
     tf_tensor, tf_variable = _tf_types()
     if tf_tensor is not None and isinstance(value, tf_tensor) and not isinstance(
             value, tf_variable):
-        return hasattr(value, "numpy")  # eager tensors only
+        # Eager tensors of numbers only (a variable's resource handle is no value).
+        return hasattr(value, "numpy") and value.dtype.is_numeric
     return False
 
 
