@@ -42,6 +42,7 @@ __all__ = [
     "forbid",
     "fp_errors",
     "is_instance",
+    "module_beside",
     "no_warnings",
     "numerical_gradient",
     "numerical_gradient_array",
@@ -768,6 +769,15 @@ def student_module(name: str) -> Any:
     if _student_kernel is None:
         return importlib.import_module(name)
     return _student_kernel.module(name)
+
+
+def module_beside(value: Any, name: str) -> Any:
+    """The module `name` of the kernel where `value` lives: to build what a value of the
+    student's takes (``module_beside(factory, "keras").layers.Dense(2)``), whether the
+    student's answer is a library's own function (it runs here) or their own."""
+    if _student_kernel is not None and _student_kernel.is_remote(value):
+        return _student_kernel.module(name)
+    return importlib.import_module(name)
 
 
 def is_instance(value: Any, class_name: str) -> bool:
