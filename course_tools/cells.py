@@ -64,6 +64,15 @@ def grade_id(cell: NotebookNode) -> str | None:
     return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
 
 
+def hidden_parts(source: str) -> list[str]:
+    """The code inside a test cell's hidden regions (without the marker lines)."""
+    parts = []
+    for block in _HIDDEN.findall(source):
+        lines = block.splitlines(keepends=True)
+        parts.append("".join(lines[1:-1]))
+    return parts
+
+
 def public_source(source: str) -> str:
     """A test cell's code without its hidden part (what the release shows)."""
     return _HIDDEN.sub("", source)

@@ -27,9 +27,9 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_output
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades, NbGraderPreprocessor
-from nbgrader.utils import is_grade, is_solution
 from pygments.token import STANDARD_TYPES
 
+from .cells import is_test_cell
 from .course import Course, nbgrader_failure
 from .submissions import MAX_CELL_BYTES, MAX_MARKDOWN_BYTES
 
@@ -48,11 +48,6 @@ _GENERIC_WORDS = frozenset(keyword.kwlist)
 def _squash(text: str) -> str:
     """`text` with every run of whitespace made one space, and stripped."""
     return " ".join(text.split())
-
-
-def is_test_cell(cell: NotebookNode) -> bool:
-    """An autograded test cell by its metadata: code, grade, not solution."""
-    return cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)
 
 
 def course_test_cells(nb: NotebookNode, resources: dict | None = None) -> frozenset[int]:

@@ -15,12 +15,12 @@ import nbformat
 import pytest
 from notebook_harness import nbgrader_metadata
 
+from course_tools.cells import hidden_parts, public_source
 from course_tools.course import CONFIG_FILE, Course
 from course_tools.release import release
 from course_tools.samples import MALFORMED, MISTAKES, REFERENCE, UNTOUCHED
 from course_tools.scores import failed_test_cells, submission_score
 
-HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
 
 
@@ -39,12 +39,12 @@ def _secret_lines(source_nb, hidden_only: bool = False) -> list[str]:
         if cell.cell_type == "markdown" and meta.get("solution"):
             secret += [] if hidden_only else cell.source.splitlines()
             continue
-        blocks = HIDDEN.findall(cell.source)
+        blocks = hidden_parts(cell.source)
         if not hidden_only:
             blocks += SOLUTION.findall(cell.source)
         for block in blocks:
             secret += block.splitlines()
-        public.append(HIDDEN.sub("", SOLUTION.sub("", cell.source)))
+        public.append(public_source(SOLUTION.sub("", cell.source)))
     public_text = "\n".join(public)
     return [
         line.strip() for line in secret

@@ -29,3 +29,4 @@ def test_top_level_names_are_what_a_cell_binds():
 def test_public_source_drops_the_hidden_part():
     source = "a = 1\n### BEGIN HIDDEN TESTS\nsecret = 2\n### END HIDDEN TESTS\nb = 3\n"
     assert cells.public_source(source) == "a = 1\nb = 3\n"
+    assert cells.hidden_parts(source) == ["secret = 2\n"]

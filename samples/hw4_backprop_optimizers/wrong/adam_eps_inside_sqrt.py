@@ -1,6 +1,7 @@
 # replaces: Adam
 # expect-fail: test_Adam
-# why: bias-corrects but puts eps inside the square root, sqrt(v_hat + eps)
+# why: bias-corrects but uses the convention sqrt(v_hat + eps) instead of the statement's
+# sqrt(v_hat) + eps; they differ for tiny gradients or a large eps
 class Adam:
     def __init__(self, lr, beta1=0.9, beta2=0.999, eps=1e-8):
         self.lr, self.beta1, self.beta2, self.eps = lr, beta1, beta2, eps

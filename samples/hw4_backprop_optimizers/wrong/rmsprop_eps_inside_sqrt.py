@@ -1,6 +1,7 @@
 # replaces: RMSProp
 # expect-fail: test_RMSProp
-# why: puts eps inside the square root, sqrt(v + eps): wrong for tiny gradients or large eps
+# why: Keras's convention sqrt(v + eps), not the statement's sqrt(v) + eps (PyTorch's); the
+# two differ for tiny gradients or a large eps, which the hidden tests use
 class RMSProp:
     def __init__(self, lr, gamma=0.9, eps=1e-8):
         self.lr, self.gamma, self.eps = lr, gamma, eps
