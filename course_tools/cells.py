@@ -18,6 +18,7 @@ import re
 from nbformat import NotebookNode
 
 HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+_SOLUTION_MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
 _HIDDEN = re.compile(rf"^[ \t]*{HIDDEN_BEGIN}[ \t]*$.*?^[ \t]*{HIDDEN_END}[ \t]*$\n?", re.S | re.M)
 
 
@@ -71,6 +72,11 @@ def hidden_parts(source: str) -> list[str]:
         lines = block.splitlines(keepends=True)
         parts.append("".join(lines[1:-1]))
     return parts
+
+
+def without_solution_markers(source: str) -> str:
+    """A reference answer as a student would write it: without the BEGIN/END SOLUTION lines."""
+    return "\n".join(line for line in source.splitlines() if not _SOLUTION_MARKER.match(line))
 
 
 def public_source(source: str) -> str:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import nbformat
 
+from .cells import without_solution_markers
 from .variants import Variant
-
-_SOLUTION_MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
 
 REFERENCE = "sample-reference"
 MISTAKES = "sample-mistakes"
@@ -26,18 +24,13 @@ def is_solution(cell) -> bool:
     return bool(cell.get("metadata", {}).get("nbgrader", {}).get("solution"))
 
 
-def strip_solution_markers(source: str) -> str:
-    """The reference answer without nbgrader's BEGIN/END SOLUTION lines."""
-    return "\n".join(line for line in source.splitlines() if not _SOLUTION_MARKER.match(line))
-
-
 def reference_submission(release_nb, source_nb):
     """The release notebook with every solution cell answered as in the source."""
     answers = {grade_id(c): c.source for c in source_nb.cells if is_solution(c)}
     nb = nbformat.from_dict(release_nb)
     for cell in nb.cells:
         if is_solution(cell):
-            cell.source = strip_solution_markers(answers[grade_id(cell)])
+            cell.source = without_solution_markers(answers[grade_id(cell)])
     return nb
 
 

@@ -11,6 +11,20 @@ header says which solution cell it replaces and what grading must make of it::
 ``verdict`` is ``wrong`` (the listed test cells, and only those, must fail) or
 ``correct`` (every test cell must pass). ``in-sample: yes`` puts the mistake in the
 demo's mistaken student.
+
+After the header comes either the whole replacement cell, or, for an answer a few
+lines away from the reference, a *patch* of the reference answer in comment lines::
+
+    # patch:
+    #=    h = sigmoid(x @ W1 + b1)
+    #-    return h @ W2 + b2
+    #+    return h @ W2
+
+``#=`` lines are context, ``#-`` lines are the reference's, ``#+`` lines replace
+them; a line ``#@`` starts the next change. The lines of each change before it
+(context and removed lines) must occur exactly once in the reference answer, so
+a change to the reference flows into every variant, and a patch that no longer
+applies is an error naming the file.
 """
 
 from __future__ import annotations
@@ -19,8 +33,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cells import grade_id, is_solution, without_solution_markers
+
 VERDICTS = ("wrong", "correct")
 _HEADER = re.compile(r"^# (replaces|expect-fail|why|in-sample):(.*)$")
+_PATCH_START = "# patch:"
+_PATCH_LINE = re.compile(r"^#([=+\-@])(.*)$")
 
 
 @dataclass(frozen=True)
@@ -41,16 +59,59 @@ class Variant:
         return f"{self.assignment}/{self.verdict}/{self.name}"
 
 
-def parse_variant(path: Path, assignment: str) -> Variant:
-    """Read a variant file; a header error names the file and the missing field."""
+def apply_patch(reference: str, patch_lines: list[tuple[int, str]], path: Path) -> str:
+    """`reference` with the changes of a patch made (see the module docstring)."""
+    changes: list[list[tuple[int, str, str]]] = [[]]
+    for number, line in patch_lines:
+        match = _PATCH_LINE.match(line)
+        if match is None:
+            raise ValueError(f"{path}:{number}: a patch line starts with #=, #-, #+ or #@")
+        kind, text = match.groups()
+        if kind == "@":
+            changes.append([])
+        else:
+            changes[-1].append((number, kind, text))
+    result = reference
+    for change in (c for c in changes if c):
+        old = "".join(text + "\n" for _, kind, text in change if kind in "=-")
+        new = "".join(text + "\n" for _, kind, text in change if kind in "=+")
+        first = change[0][0]
+        if not old:
+            raise ValueError(f"{path}:{first}: a change needs a context (#=) or removed (#-) "
+                             "line to say where it goes")
+        found = (result + "\n").count(old)
+        if found != 1:
+            raise ValueError(
+                f"{path}:{first}: this change no longer applies: its #= and #- lines occur "
+                f"{found} times in the reference answer (they must occur once); update the "
+                "patch to the reference")
+        result = (result + "\n").replace(old, new).removesuffix("\n")
+    return result
+
+
+def parse_variant(path: Path, assignment: str,
+                  references: dict[str, str] | None = None) -> Variant:
+    """Read a variant file; a header error names the file and the missing field.
+
+    `references` holds the reference answers by grade id (solution markers removed);
+    a patch variant needs its own.
+    """
     verdict = path.parent.name
     if verdict not in VERDICTS:
         raise ValueError(f"{path}: variants live in a folder named one of {VERDICTS}")
     fields: dict[str, str] = {}
     code_lines: list[str] = []
+    patch_lines: list[tuple[int, str]] | None = None
     last_field = None
     for number, line in enumerate(path.read_text().splitlines(), start=1):
         match = _HEADER.match(line)
+        if patch_lines is not None:
+            if line.strip():
+                patch_lines.append((number, line))
+            continue
+        if not code_lines and line.strip() == _PATCH_START:
+            patch_lines = []
+            continue
         if code_lines:
             if match:
                 raise ValueError(f"{path}:{number}: header field '{match.group(1)}' after the "
@@ -70,6 +131,12 @@ def parse_variant(path: Path, assignment: str) -> Variant:
         raise ValueError(f"{path}: a wrong variant must list the test cells it fails")
     if verdict == "correct" and expect_fail:
         raise ValueError(f"{path}: a correct variant cannot expect failures")
+    if patch_lines is not None:
+        reference = (references or {}).get(fields["replaces"])
+        if reference is None:
+            raise ValueError(f"{path}: a patch of {fields['replaces']!r}, but the source "
+                             "notebooks have no such answer cell")
+        code_lines = apply_patch(reference, patch_lines, path).splitlines()
     return Variant(
         assignment=assignment, name=path.stem, verdict=verdict, replaces=fields["replaces"],
         expect_fail=expect_fail, why=fields["why"],
@@ -78,11 +145,28 @@ def parse_variant(path: Path, assignment: str) -> Variant:
     )
 
 
-def load_variants(samples_dir: Path, assignment: str) -> list[Variant]:
-    """All variants of an assignment, sorted by verdict then name."""
+def reference_answers(source_dir: Path) -> dict[str, str]:
+    """The reference answers of an assignment's source notebooks, by grade id."""
+    import nbformat
+
+    answers = {}
+    for path in sorted(source_dir.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if is_solution(cell) and grade_id(cell):
+                answers[grade_id(cell)] = without_solution_markers(cell.source)
+    return answers
+
+
+def load_variants(samples_dir: Path, assignment: str,
+                  source_dir: Path | None = None) -> list[Variant]:
+    """All variants of an assignment, sorted by verdict then name.
+
+    Patches apply to the reference answers in `source_dir` (by default the course's
+    ``source/<assignment>`` beside `samples_dir`).
+    """
     folder = samples_dir / assignment
-    return [
-        parse_variant(path, assignment)
-        for verdict in VERDICTS
-        for path in sorted((folder / verdict).glob("*.py"))
-    ]
+    paths = [path for verdict in VERDICTS for path in sorted((folder / verdict).glob("*.py"))]
+    if not paths:
+        return []
+    references = reference_answers(source_dir or samples_dir.parent / "source" / assignment)
+    return [parse_variant(path, assignment, references) for path in paths]

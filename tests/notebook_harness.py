@@ -30,10 +30,10 @@ import utils.testing as testing
 from course_tools.cells import public_source, top_level_names
 from course_tools.remote.local import connected, pair
 
-# Test cells run as when grading: in their own namespace, the answers' names bound to
-# proxies of the student's (course_tools/remote). COURSE_HARNESS_KERNELS=1 runs everything
-# in one namespace, as JupyterLab does.
-TWO_KERNELS = os.environ.get("COURSE_HARNESS_KERNELS", "1") == "2"
+# By default test cells run as when grading: in their own namespace, the answers' names
+# bound to proxies of the student's (course_tools/remote). With one kernel everything runs
+# in one namespace, as in JupyterLab (COURSE_HARNESS_KERNELS=1 makes that the default).
+TWO_KERNELS = os.environ.get("COURSE_HARNESS_KERNELS", "2") == "2"
 
 
 def nbgrader_metadata(cell) -> dict:
@@ -85,7 +85,8 @@ class SourceNotebook:
         }
 
     def run(
-        self, replacements: dict[str, str] | None = None, must_run: frozenset[str] = frozenset()
+        self, replacements: dict[str, str] | None = None, must_run: frozenset[str] = frozenset(),
+        two_kernels: bool = TWO_KERNELS,
     ) -> NotebookRun:
         """Execute program cells (with replacements by grade id), then the test cells.
 
@@ -98,11 +99,12 @@ class SourceNotebook:
         if unknown:
             raise KeyError(f"{self.path.name} has no solution cells {sorted(unknown)}")
         with _kernel_like_warnings():
-            return self._run(replacements, must_run)
+            return self._run(replacements, must_run, two_kernels)
 
-    def _run(self, replacements: dict[str, str], must_run: frozenset[str]) -> NotebookRun:
+    def _run(self, replacements: dict[str, str], must_run: frozenset[str],
+             two_kernels: bool) -> NotebookRun:
         student: dict = {"__name__": "__main__"}
-        trusted = {"__name__": "__main__"} if TWO_KERNELS else student
+        trusted = {"__name__": "__main__"} if two_kernels else student
         answer_names: set[str] = set()
         course_names: set[str] = set()
         for cell in self.program_cells:

@@ -36,7 +36,7 @@ from course_tools.scores import failed_test_cells
 from course_tools.variants import Variant, load_variants
 
 FAIRNESS_DIR = Path(__file__).resolve().parent / "fairness"
-CORPUS = {a: load_variants(FAIRNESS_DIR, a) for a in ASSIGNMENTS}
+CORPUS = {a: load_variants(FAIRNESS_DIR, a, COURSE.source_dir / a) for a in ASSIGNMENTS}
 VARIANTS = [v for variants in CORPUS.values() for v in variants]
 STUDENT_PREFIX = "fairness-"
 

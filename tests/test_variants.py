@@ -22,9 +22,11 @@ def _notebook_for(assignment: str, grade_id: str) -> SourceNotebook:
     raise AssertionError(f"{assignment} has no solution cell {grade_id!r}")
 
 
-def test_reference_passes_every_test_in_process(assignment):
+@pytest.mark.parametrize("kernels", [1, 2], ids=["one kernel (JupyterLab)", "two kernels"])
+def test_reference_passes_every_test_in_process(assignment, kernels):
+    """As a student runs it in JupyterLab, and as grading sees it."""
     for path in sorted((COURSE.source_dir / assignment).glob("*.ipynb")):
-        run = _notebooks.setdefault(path, SourceNotebook(path)).run()
+        run = _notebooks.setdefault(path, SourceNotebook(path)).run(two_kernels=kernels == 2)
         assert not run.failed, f"{path.name}:\n{run.explain()}"
 
 
@@ -73,3 +75,23 @@ def test_a_header_field_after_the_code_is_an_error(tmp_path):
                     "# expect-fail: test_sigmoid\n")
     with pytest.raises(ValueError, match="late_field.py:5: header field 'expect-fail'"):
         parse_variant(path, "hw1_foundations")
+
+
+def test_a_patch_variant_is_the_reference_with_its_changes(tmp_path):
+    references = {"sigmoid": "def sigmoid(x):\n    z = np.clip(x, -50, 50)\n"
+                             "    return 1 / (1 + np.exp(-z))"}
+    path = tmp_path / "wrong" / "no_clip.py"
+    path.parent.mkdir()
+    path.write_text("# replaces: sigmoid\n# expect-fail: test_sigmoid\n# why: no clipping\n"
+                    "# patch:\n#-    z = np.clip(x, -50, 50)\n#+    z = x\n")
+    variant = parse_variant(path, "hw1_foundations", references)
+    assert variant.code == "def sigmoid(x):\n    z = x\n    return 1 / (1 + np.exp(-z))\n"
+
+
+def test_a_patch_that_no_longer_applies_names_the_file_and_line(tmp_path):
+    path = tmp_path / "wrong" / "stale.py"
+    path.parent.mkdir()
+    path.write_text("# replaces: sigmoid\n# expect-fail: test_sigmoid\n# why: stale\n"
+                    "# patch:\n#-    return old_code\n#+    return new_code\n")
+    with pytest.raises(ValueError, match="stale.py:5: this change no longer applies"):
+        parse_variant(path, "hw1_foundations", {"sigmoid": "def sigmoid(x):\n    return x\n"})

@@ -797,10 +797,12 @@ def is_instance(value: Any, class_name: str) -> bool:
 
 
 def on_student_side(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Decorator for a helper of a *public* test part that builds objects the student's
-    function takes (a model, a data set): when grading it runs in the student's kernel
-    and returns a proxy of what it built. Never use it on hidden code: its source is
-    sent to the student's kernel (grading refuses a helper that is not public)."""
+    """A helper function of a *public* test part that builds objects the student's
+    function takes (a model, a data set), made to run where the student's code runs:
+    ``build = on_student_side(_small_model)`` (or as a decorator). When grading, it is
+    defined in the student's kernel and returns a proxy of what it built. Never use it
+    on hidden code: its source is sent to the student's kernel (grading refuses a helper
+    that is not public)."""
     if _student_kernel is None:
         return function
     return _student_kernel.ship(function)

@@ -69,8 +69,10 @@ class TrustedSide:
 
     def ship(self, function: types.FunctionType) -> Any:
         """Define a test helper (from a public part of a test cell) in the student's kernel."""
-        return self.peer.request("ship", name=function.__name__,
-                                 source=inspect.getsource(function))
+        lines = inspect.getsource(function).splitlines(keepends=True)
+        while lines and lines[0].lstrip().startswith("@"):  # its decorators stay here
+            lines.pop(0)
+        return self.peer.request("ship", name=function.__name__, source="".join(lines))
 
 
 _side: TrustedSide | None = None

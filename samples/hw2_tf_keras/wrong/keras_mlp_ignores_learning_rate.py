@@ -1,12 +1,8 @@
 # replaces: build_keras_mlp
 # expect-fail: test_build_keras_mlp_training
 # why: compiles with optimizer="sgd", whose default learning rate 0.01 ignores the argument
-def build_keras_mlp(learning_rate=0.01):
-    model = keras.Sequential([
-        keras.Input(shape=(10,)),
-        keras.layers.Dense(50, activation="relu"),
-        keras.layers.Dense(50, activation="relu"),
-        keras.layers.Dense(2),
-    ])
-    model.compile(optimizer="sgd", loss="mse")
-    return model
+# patch:
+#-    """The 10-50-50-2 ReLU network in Keras, compiled with SGD and the mean squared error."""
+#@
+#-    model.compile(optimizer=keras.optimizers.SGD(learning_rate=learning_rate), loss="mse")
+#+    model.compile(optimizer="sgd", loss="mse")
