@@ -80,3 +80,25 @@ c.HTMLExporter.extra_template_basedirs = feedback_template_dirs()
 c.HTMLExporter.template_file = "course_feedback.html.j2"
 c.HTMLExporter.sanitize_html = True
 c.HTMLExporter.filters = {"clean_html": "course_tools.feedback.clean_html"}
+
+# ------------------------------------------------- deadlines, late penalties, similarity
+# Due dates (course_tools/deadlines.py), one per assignment, each with its time zone, e.g.
+#   c.Deadlines.due_dates = {"hw1_foundations": "2026-10-23 23:59 Europe/Berlin"}
+# nbgrader's AssignLatePenalties compares a due date with the submission's timestamp.txt
+# (`course collect` writes it from the LMS's archive) and asks the plugin below for the
+# penalty; RecordDueDates puts the due date into the gradebook just before, so this is the
+# one place to set it (one set in the formgrader is replaced at the next autograde). An
+# assignment without a due date is never late.
+c.Deadlines.due_dates = {}
+c.Autograde.autograde_preprocessors.insert(
+    c.Autograde.autograde_preprocessors.index("nbgrader.preprocessors.AssignLatePenalties"),
+    "course_tools.deadlines.RecordDueDates")
+# A late notebook loses 10% of its points per started day, at most half of them. nbgrader
+# computes it at autograde, from the autograded points (hand-graded ones come later).
+c.AssignLatePenalties.plugin_class = "course_tools.deadlines.PenaltyPerStartedDay"
+c.PenaltyPerStartedDay.fraction_per_day = 0.1
+c.PenaltyPerStartedDay.max_fraction = 0.5
+# `course report` (course_tools/similarity.py) lists the pairs of submissions whose answer
+# cells are at least this similar: the larger of the two shares of one's code (copydetect's
+# fingerprints, starter code removed) found in the other's. A reason to look, not a verdict.
+c.SimilarityReport.threshold = 0.6

@@ -20,6 +20,7 @@ from .course import (
     shown,
     student_id_problem,
 )
+from .deadlines import lateness
 from .integrity import extra_files, notebook_flags
 from .sandbox import SandboxError, require_bwrap
 from .sandboxed_execute import REPORT_KEY, SandboxedExecute
@@ -255,6 +256,10 @@ def _grade(course: Course, api, assignment: str, student: str) -> Outcome:
         reasons += [prefix + r for r in report.get("limits", [])]
         notes += [prefix + n for n in report.get("notes", [])]
     score = submission_score(api.coursedir.db_url, api.coursedir.course_id, assignment, student)
+    late = lateness(api.coursedir.db_url, api.coursedir.course_id, assignment, student)
+    if late is not None and late.late:
+        notes.append(f"{late.describe()} (due {late.due:%Y-%m-%d %H:%M} UTC): nbgrader's late "
+                     f"penalty takes {round(late.penalty, 2):g} points off")
     return Outcome(student, assignment, PARTLY if reasons else GRADED, auto_score=score.auto,
                    auto_max=score.auto_max, reasons=reasons, flags=flags, notes=notes)
 

@@ -10,12 +10,15 @@ from nbgrader.api import Gradebook
 
 from .autograde import Status, read_report
 from .course import Course, shown
+from .deadlines import lateness
 from .scores import submission_score
 
 PARTLY_MARK = "*"
+LATE_MARK = " late"
 CSV_FIELDS = [
     "student", "assignment", "status", "auto_score", "auto_max",
-    "manual_score", "manual_max", "total_score", "max_score", "reason",
+    "manual_score", "manual_max", "late_penalty", "total_score", "max_score",
+    "submitted_at", "seconds_late", "reason",
 ]
 
 
@@ -29,11 +32,28 @@ class GradeRow:
     manual_score: float | None
     manual_max: float | None
     reason: str = ""
+    late_penalty: float = 0.0  # points nbgrader took off at autograde (deadlines.py)
+    submitted_at: str = ""  # UTC, from the submission's timestamp.txt
+    seconds_late: float = 0.0
+
+    @property
+    def total(self) -> float | None:
+        """Points after the late penalty; hand-graded points still pending count nothing."""
+        if self.auto_score is None:
+            return None
+        return self.auto_score + (self.manual_score or 0) - self.late_penalty
+
+    @property
+    def max_total(self) -> float | None:
+        return None if self.auto_max is None else self.auto_max + (self.manual_max or 0)
+
+    @property
+    def pending_manual(self) -> float:
+        """Hand-graded points no one has graded yet (0 when there are none)."""
+        return (self.manual_max or 0.0) if self.manual_score is None else 0.0
 
     def as_csv(self) -> dict:
-        total = None if self.auto_score is None else self.auto_score + (self.manual_score or 0)
-        max_score = None if self.auto_max is None else self.auto_max + (self.manual_max or 0)
-        return {**self.__dict__, "total_score": total, "max_score": max_score}
+        return {**self.__dict__, "total_score": self.total, "max_score": self.max_total}
 
     def cell(self) -> str:
         """A short entry for the printed table (PARTLY_MARK: a limit stopped a notebook)."""
@@ -42,6 +62,8 @@ class GradeRow:
         text = f"{self.auto_score:g}/{self.auto_max:g}"
         if self.status == Status.PARTLY:
             text += PARTLY_MARK
+        if self.late_penalty:
+            text += f" -{self.late_penalty:g}{LATE_MARK}"
         if self.manual_max:
             manual = "?" if self.manual_score is None else f"{self.manual_score:g}"
             text += f" +{manual}/{self.manual_max:g}"
@@ -80,8 +102,12 @@ def collect_grades(course: Course) -> list[GradeRow]:
                 status = Status.NEEDS_MANUAL
             else:
                 status = Status.GRADED
-            rows.append(GradeRow(student, assignment, status, score.auto, score.auto_max,
-                                 score.manual, score.manual_max, reason))
+            late = lateness(db_url, course_id, assignment, student)
+            rows.append(GradeRow(
+                student, assignment, status, score.auto, score.auto_max, score.manual,
+                score.manual_max, reason, late_penalty=late.penalty if late else 0.0,
+                submitted_at=late.submitted_at.isoformat(" ") if late and late.submitted_at
+                else "", seconds_late=late.seconds_late if late else 0.0))
     return rows
 
 
@@ -109,4 +135,7 @@ def format_table(rows: list[GradeRow]) -> str:
     if any(r.status == Status.PARTLY for r in rows):
         lines.append(f"{PARTLY_MARK} partly graded: a limit stopped a notebook and the cells "
                      "that did not run scored zero (reasons in the CSV)")
+    if any(r.late_penalty for r in rows):
+        lines.append(f"-N{LATE_MARK}: the late penalty, points nbgrader took off at autograde "
+                     "(submitted_at and seconds_late in the CSV)")
     return "\n".join(lines)

@@ -79,12 +79,18 @@ def notebook_flags(path: Path, released_path: Path) -> tuple[list[str], list[str
     return [f"{path.name}: {flag}" for flag in changed_cells(submitted, released)], notes
 
 
+# nbgrader's own file beside a submission: when it was handed in (`course collect`
+# writes it; nbgrader's late penalties read it).
+NBGRADER_FILES = ("timestamp.txt",)
+
+
 def extra_files(folder: Path, expected: list[str]) -> tuple[list[str], list[str]]:
     """(flags, notes) for files beside the notebooks. Python modules never reach the kernel."""
     flags, notes = [], []
     for path in sorted(folder.rglob("*")):
         name = str(path.relative_to(folder))
-        if path.is_dir() or name in expected or ".ipynb_checkpoints" in path.parts:
+        if path.is_dir() or name in expected or name in NBGRADER_FILES or \
+                ".ipynb_checkpoints" in path.parts:
             continue
         if path.suffix in IMPORTABLE_SUFFIXES:
             flags.append(f"extra file {name} could shadow a module the tests import; "
