@@ -8,10 +8,19 @@ from pathlib import Path
 
 from .autograde import Status, autograde, format_outcomes
 from .course import CONFIG_FILE, Course, CourseError, shown
+from .deadlines import parse_due_date
 from .feedback import generate_feedback
 from .grades import collect_grades, format_table, write_csv
 from .release import release
-from .samples import write_sample_class
+from .report import write_assignment_report
+from .samples import (
+    COPIED,
+    LATE,
+    TERM_ASSIGNMENT,
+    TERM_DUE_DATE,
+    write_sample_class,
+    write_term_submissions,
+)
 from .variants import load_variants
 
 
@@ -27,18 +36,31 @@ def build_demo_course(repo: Course, target: Path) -> Course:
 
 
 def build_sample_class(repo: Course, target: Path, assignments: list[str] | None = None,
-                       extra_config: str = "") -> Course:
+                       extra_config: str = "", term: bool = False) -> Course:
     """`build_demo_course` with `assignments` (default: all) released and the sample class
-    submitted; `extra_config` is appended to the course's nbgrader_config.py."""
+    submitted; `extra_config` is appended to the course's nbgrader_config.py.
+
+    With `term`, TERM_ASSIGNMENT (when among `assignments`) also has a due date, a time for
+    every submission, a late student and one who copied that notebook (samples.py).
+    """
     course = build_demo_course(repo, target)
+    names = assignments or course.assignments()
+    term = term and TERM_ASSIGNMENT in names
+    if term:
+        extra_config += (f"\n# The demo's term (course_tools/samples.py)\n"
+                         f"c.Deadlines.due_dates = {{{TERM_ASSIGNMENT!r}: {TERM_DUE_DATE!r}}}\n")
     if extra_config:
         with open(course.root / CONFIG_FILE, "a") as config:
             config.write("\n" + extra_config)
-    names = assignments or course.assignments()
     release(course, names)
     for name in names:
+        variants = load_variants(repo.root / "samples", name)
         write_sample_class(course.submitted_dir, name, course.release_dir / name,
-                           course.source_dir / name, load_variants(repo.root / "samples", name))
+                           course.source_dir / name, variants)
+        if term and name == TERM_ASSIGNMENT:
+            write_term_submissions(course.submitted_dir, name, course.release_dir / name,
+                                   course.source_dir / name, variants,
+                                   parse_due_date(TERM_DUE_DATE))
     return course
 
 
@@ -46,9 +68,12 @@ def run_demo(repo: Course, target: Path, assignments: list[str] | None = None) -
     """Run the whole instructor workflow on the sample class in `target`."""
     started = time.perf_counter()
     print(f"Demo course in {target}")
-    demo = build_sample_class(repo, target, assignments)
+    demo = build_sample_class(repo, target, assignments, term=True)
     names = assignments or demo.assignments()
-    failed = []
+    if TERM_ASSIGNMENT in names:
+        print(f"{TERM_ASSIGNMENT} is due {TERM_DUE_DATE}: {LATE} hands it in late, {COPIED} "
+              f"hands in {LATE}'s notebook with the variables renamed")
+    failed, reports = [], []
     for name in names:
         print(f"\nAutograding {name} ...")
         outcomes = autograde(demo, name)
@@ -56,11 +81,14 @@ def run_demo(repo: Course, target: Path, assignments: list[str] | None = None) -
         failed += [o for o in outcomes if o.status == Status.FAILED]
         if any(o.status.scored for o in outcomes):
             generate_feedback(demo, name)
+            reports.append(write_assignment_report(demo, name))
     rows = collect_grades(demo)
     write_csv(rows, demo.root / "grades.csv")
     print("\nScores (autograded points, then +hand-graded points; ? = not graded yet):")
     print(format_table(rows))
     print(f"\nFeedback: {demo.feedback_dir}\nGrades:   {demo.root / 'grades.csv'}")
+    for page in reports:
+        print(f"Report:   {page}")
     print(f"Demo finished in {time.perf_counter() - started:.0f} s")
     if failed:
         raise CourseError(
