@@ -3,14 +3,18 @@
 Three ways of executing the same notebook, interleaved in one run so that load
 on a shared machine hits all of them alike:
 
-- ``plain``: nbclient in this process, as nbgrader's own Execute step does;
-- ``unsandboxed``: ``course_tools.runner`` in a subprocess with the integrity
-  guard, no bubblewrap (``course autograde --unsandboxed``);
-- ``sandboxed``: the same inside bubblewrap with cgroup limits (the default).
+- ``plain``: one kernel driven by nbclient in this process, as nbgrader's own
+  Execute step does;
+- ``unsandboxed``: ``course_tools.runner`` in a subprocess: the student's kernel
+  and the trusted kernel, the answers' names bound as proxies before each test
+  cell, the guard; no bubblewrap (``course autograde --unsandboxed``);
+- ``sandboxed``: the same with each kernel inside bubblewrap with cgroup limits
+  (the default).
 
-The sandbox's overhead is ``sandboxed - unsandboxed``; the guard's is
-``unsandboxed - plain``. The notebook is a small one by default (the fixed cost
-is what matters) or any notebook with ``--notebook``; the median of
+The sandbox's overhead is ``sandboxed - unsandboxed``; that of the second kernel,
+the proxies and the guard is ``unsandboxed - plain``. The notebook is a small one
+by default (a setup cell, an answer and its test, as nbgrader marks them: the fixed
+cost is what matters) or any notebook with ``--notebook``; the median of
 ``--repeats`` runs of each is reported with the 1-minute load average.
 
     python bench/sandbox_overhead.py --repeats 5
@@ -33,15 +37,20 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from course_tools.sandbox import Limits, find_bwrap, run_notebook
 
-SMALL = [
-    "import numpy as np\nfrom utils.testing import assert_close",
-    "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))",
-    "assert_close(sigmoid(np.zeros(3)), np.full(3, 0.5))",
+SMALL = [  # (code, nbgrader metadata): a setup cell, an answer, its test
+    ("import numpy as np\nfrom utils.testing import assert_close",
+     {"grade_id": "setup", "grade": False, "solution": False, "locked": True}),
+    ("def sigmoid(x):\n    return 1 / (1 + np.exp(-x))",
+     {"grade_id": "sigmoid", "grade": False, "solution": True, "locked": False}),
+    ("assert_close(sigmoid(np.zeros(3)), np.full(3, 0.5))",
+     {"grade_id": "test_sigmoid", "grade": True, "solution": False, "locked": True,
+      "points": 1}),
 ]
 
 
 def small_notebook():
-    nb = new_notebook(cells=[new_code_cell(code) for code in SMALL])
+    nb = new_notebook(cells=[new_code_cell(code, metadata={"nbgrader": {
+        **meta, "schema_version": 3}}) for code, meta in SMALL])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     return nb
@@ -76,8 +85,9 @@ def main() -> None:
                 started = time.perf_counter()
                 result = way()
                 times[name].append(time.perf_counter() - started)
-                if result is not None and result.stopped:
-                    raise SystemExit(f"{name}: the run stopped: {result.stopped}")
+                if result is not None and (result.stopped or result.failure):
+                    raise SystemExit(f"{name}: the run did not grade: "
+                                     f"{result.stopped or result.failure}")
             print(f"run {repeat + 1}: " + ", ".join(f"{n} {t[-1]:.2f} s" for n, t in times.items())
                   + f" (load {os.getloadavg()[0]:.2f})")
     median = {name: statistics.median(t) for name, t in times.items()}
@@ -85,7 +95,7 @@ def main() -> None:
           + ", ".join(f"{name} {value:.2f}" for name, value in median.items()))
     print(f"sandbox overhead (sandboxed - unsandboxed): "
           f"{median['sandboxed'] - median['unsandboxed']:+.2f} s")
-    print(f"guard and runner overhead (unsandboxed - plain): "
+    print(f"second kernel, proxies, guard and runner (unsandboxed - plain): "
           f"{median['unsandboxed'] - median['plain']:+.2f} s")
 
 

@@ -45,6 +45,7 @@ SETTLE_WAITS = (3, 10, 10)  # seconds to wait for a kernel after each interrupt
 KERNEL_NICENESS = 10
 KERNEL_DIED = "the kernel died (out of memory, too many processes, or the code ended it)"
 START_SECONDS = 120
+KERNEL_IPC = "/tmp/kernel"  # where a sandboxed kernel binds its sockets, as it sees it
 STUDENT_START = ("__import__('course_tools.remote.student_kernel').remote.student_kernel"
                  ".start({socket!r}, {files!r})")
 TRUSTED_START = "__import__('course_tools.remote.trusted').remote.trusted.connect({socket!r})"
@@ -52,7 +53,6 @@ SERVE = "__import__('course_tools.remote.student_kernel').remote.student_kernel.
 BIND = "__import__('course_tools.remote.trusted').remote.trusted.bind({names!r})"
 GUARD_VERDICT = "__import__('course_tools.guard').guard.verdict()"
 GUARD_ANSWER = "__import__('course_tools.guard').guard.last_verdict()"
-GUARD_BEFORE = "__import__('course_tools.guard').guard.before_course_cell({!r})"
 GUARD_AFTER = "__import__('course_tools.guard').guard.after_course_cell(update={})"
 GUARD_STUDENT = "__import__('course_tools.guard').guard.notebook_code_starts()"
 
@@ -102,14 +102,27 @@ def _innermost_pid(pid: int) -> int | None:
     return None
 
 
-def find_kernel(launched: int, sandboxed: bool) -> int:
+def find_kernel(launched: int, sandboxed: bool) -> int | None:
     """The kernel's process id: bubblewrap runs it as process 2 of its own namespace."""
     if not sandboxed:
         return launched
     for pid in descendants(launched):
         if _innermost_pid(pid) == 2:
             return pid
-    raise InfrastructureError("the kernel process could not be found in its sandbox")
+    return None
+
+
+async def wait_for_kernel(launched: int, seconds: float = START_SECONDS) -> int:
+    """The sandboxed kernel's process id, once bubblewrap has started it."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while (pid := find_kernel(launched, True)) is None:
+        if not Path(f"/proc/{launched}").exists():
+            raise InfrastructureError("the sandbox ended before its kernel started (bubblewrap "
+                                      "refused its command line?)")
+        if asyncio.get_running_loop().time() > deadline:
+            raise InfrastructureError("the kernel process could not be found in its sandbox")
+        await asyncio.sleep(0.02)
+    return pid
 
 
 def _signal(pid: int, sig: int) -> None:
@@ -165,13 +178,26 @@ def reap_strays(keep: set[int], below: int, kernel: int | None = None,
 
 class SandboxedKernelManager(AsyncKernelManager):
     """A kernel manager that starts the kernel behind a command prefix (the sandbox)
-    and interrupts it by signalling its main thread directly."""
+    and interrupts it by signalling its main thread directly.
+
+    A sandboxed kernel binds its ZeroMQ sockets in its own ``/tmp`` (the connection
+    file names them as the kernel sees them); once the kernel runs, this side
+    connects to them through ``/proc/<kernel>/root``, so the sandbox needs no
+    writable folder of the grading machine.
+    """
 
     prefix: list[str] = []
     interrupt_pid: int | None = None
+    sandboxed = False
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         return [*self.prefix, *super().format_kernel_cmd(extra_arguments)]
+
+    async def _async_post_start_kernel(self, **kw: Any) -> None:
+        if self.sandboxed:
+            self.interrupt_pid = await wait_for_kernel(self.provisioner.process.pid)
+            self.ip = f"/proc/{self.interrupt_pid}/root{self.ip}"
+        await super()._async_post_start_kernel(**kw)
 
     async def _async_interrupt_kernel(self) -> None:
         if self.interrupt_pid:
@@ -261,9 +287,10 @@ class Kernel:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.sandboxed = bool(config.get("bwrap"))
         km = SandboxedKernelManager(kernel_name="python3", transport="ipc",
-                                    ip=str(self.folder / "k"),
+                                    ip=KERNEL_IPC if self.sandboxed else str(self.folder / "k"),
                                     connection_file=str(self.folder / "kernel.json"))
         km.prefix = config["prefixes"][role]
+        km.sandboxed = self.sandboxed
         self.km = km
         limits = config["limits"]
         self.client = GradingClient(
@@ -285,6 +312,9 @@ class Kernel:
         self.launched = 0
         self.pid = 0
         self.strays = 0
+        # Why the frames from this kernel can no longer be read (it sent a malformed one).
+        self.unreadable: str | None = None
+        self._reading: asyncio.Future | None = None  # the read of the next frame, once begun
 
     @property
     def socket_path(self) -> str:
@@ -304,7 +334,7 @@ class Kernel:
             env=self.config["envs"][self.role], stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL, independent=False))
         self.launched = self.km.provisioner.process.pid
-        self.pid = find_kernel(self.launched, self.sandboxed)
+        self.pid = self.km.interrupt_pid or self.launched
         self.km.interrupt_pid = self.pid
         if self.role == "student":
             os.setpriority(os.PRIO_PROCESS, self.pid, KERNEL_NICENESS)
@@ -315,6 +345,10 @@ class Kernel:
         if reply is None or reply["content"].get("status") != "ok":
             why = "did not answer" if reply is None else (
                 f"{reply['content'].get('ename')}: {reply['content'].get('evalue')}")
+            if reply is not None and reply["content"].get("ename") == "ModuleNotFoundError":
+                why += (" (the kernel's Python does not find the course's packages where the "
+                        "sandbox holds them: is the environment installed from another "
+                        "checkout of the course? Reinstall it from this one with `make venv`)")
             raise InfrastructureError(f"the {self.role} kernel could not start for grading: {why}")
         try:
             self.reader, self.writer = await asyncio.wait_for(connected, 30)
@@ -322,6 +356,20 @@ class Kernel:
             raise InfrastructureError(f"the {self.role} kernel did not connect") from None
         finally:
             server.close()
+
+    async def next_frame(self) -> list[bytes]:
+        """The kernel's next frame, read whole even when the caller is cancelled meanwhile.
+
+        A relay is stopped (cancelled) at the end of every test cell, possibly while
+        a frame is coming in: the read goes on, and the next call gets that frame, so
+        the stream never gets out of step. Once the stream has ended or carried
+        something that is not a frame, every call raises that again.
+        """
+        if self._reading is None:
+            self._reading = asyncio.ensure_future(read_frame(self.reader))
+        parts = await asyncio.shield(self._reading)
+        self._reading = None
+        return parts
 
     def reap(self, interrupt: bool = False) -> int:
         """Kill what the kernel left running; the count, also added to `strays`."""
@@ -344,7 +392,10 @@ class Relay:
     Only what answers a waiting request goes through; a reply nobody waits for (a
     late one after a timeout, or one the student's code made up) is dropped, and
     a helper the trusted kernel sends to run in the student's kernel must come
-    from a public part of a test cell.
+    from a public part of a test cell. Once the student's kernel has sent
+    something that is not a frame, its stream cannot be read any more: every
+    request of the test then gets an error at once (the student's answers cannot
+    be had), in this test cell and in every later one.
     """
 
     def __init__(self, student: Kernel, trusted: Kernel, public_text: str):
@@ -372,10 +423,10 @@ class Relay:
 
     async def _from_trusted(self) -> None:
         while True:
-            parts = await read_frame(self.trusted.reader)
+            parts = await self.trusted.next_frame()
             header = frame_header(parts)
             if "request" in header:
-                problem = refusal(header, self.public_text)
+                problem = refusal(header, self.public_text) or self.student.unreadable
                 if problem:
                     await self._reply_error(header["request"], problem)
                     continue
@@ -387,21 +438,34 @@ class Relay:
             await write_frame(self.student.writer, parts)
 
     async def _from_student(self) -> None:
+        if self.student.unreadable:
+            return
         try:
             while True:
-                parts = await read_frame(self.student.reader)
+                parts = await self.student.next_frame()
                 header = frame_header(parts)
+                number = header.get("request", header.get("reply"))
+                if type(number) is not int:
+                    continue  # a frame, but nothing can wait for it
                 if "request" in header and header.get("op") == "call":
-                    self.waiting_student.add(header["request"])
-                elif "reply" in header and header["reply"] in self.waiting_trusted:
-                    self.waiting_trusted.discard(header["reply"])
+                    self.waiting_student.add(number)
+                elif "reply" in header and number in self.waiting_trusted:
+                    self.waiting_trusted.discard(number)
                 else:
                     continue  # nothing waits for it
                 await write_frame(self.trusted.writer, parts)
         except (EOFError, ConnectionError):
-            for number in list(self.waiting_trusted):
-                await self._reply_error(number, "the kernel running the student's code stopped")
-            self.waiting_trusted.clear()
+            await self._fail_waiting("the kernel running the student's code stopped")
+        except ValueError as exc:  # WireError: not a frame, so the stream is out of step
+            self.student.unreadable = (
+                f"the kernel running the student's code sent a malformed message ({exc}); "
+                "from then on its answers could not be read")
+            await self._fail_waiting(self.student.unreadable)
+
+    async def _fail_waiting(self, message: str) -> None:
+        for number in list(self.waiting_trusted):
+            await self._reply_error(number, message)
+        self.waiting_trusted.clear()
 
 
 async def stop_serving(student: Kernel) -> None:
@@ -437,6 +501,8 @@ class NotebookRun:
                 if not await self.cell(index, cell):
                     return
             flags = await self.guard_flags()
+            if self.student.unreadable:  # seen here, outside the student's reach
+                flags.append(self.student.unreadable)
             emit({"event": "done", "flags": flags})
 
     async def cell(self, index: int, cell) -> bool:
@@ -448,7 +514,6 @@ class NotebookRun:
             return done
         course = is_course_cell(cell)
         if course:
-            await student.silent(GUARD_BEFORE.format(top_level_names(cell.source)), 60)
             self.course_names.update(top_level_names(cell.source))
         elif not self.student_code_seen:
             self.student_code_seen = True
@@ -461,6 +526,14 @@ class NotebookRun:
         results = await asyncio.gather(*jobs)
         if course and results[1] == "dead":
             raise InfrastructureError(f"the grading kernel died running course cell {index + 1}")
+        if course and not self.student_code_seen and {"timeout", "dead"} & {*results}:
+            # No code of the student's has run in either kernel yet: not the student's doing.
+            which = "the student's kernel died" if results[0] == "dead" else (
+                f"it ran past the {self.config['limits']['cell_seconds']} s cell limit")
+            raise InfrastructureError(
+                f"course cell {index + 1} did not finish before any of the student's code ran "
+                f"({which}): the machine is too busy, or the limit too tight for the course's "
+                "own code; grade the submission again")
         if course and trusted.statuses.get(index) == "error" and not self.student_code_seen:
             raise InfrastructureError(
                 f"the grading kernel could not run course cell {index + 1} (the "

@@ -7,8 +7,12 @@ here, and reports each executed cell back on a pipe.
 
 Each sandbox sees a read-only system (of ``/etc`` only what Python needs), the
 Python environment, the course's ``utils`` and ``course_tools`` packages and the
-data sets, size-limited private ``/tmp`` and working folders, and the folder of
-sockets through which the runner talks to that kernel alone. It has no network,
+data sets, and, read-only, the folder with its connection file and the socket
+through which the runner talks to that kernel alone. The only places it can write
+are size-limited private ``tmpfs`` folders (``/tmp``, ``/dev/shm``, the working
+folder): the kernel's ZeroMQ sockets live in its own ``/tmp``, and the runner
+reaches them through ``/proc/<kernel>/root``, so nothing the kernel writes lands on
+the grading machine's disk. It has no network,
 no view of ``source/``, the gradebook, other submissions or the instructor's
 home, runs as ``nobody`` with no capabilities, in its own process namespace, and
 starts from a minimal environment. The student's sandbox also gets a read-only
@@ -29,6 +33,7 @@ import os
 import queue
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -55,15 +60,22 @@ BWRAP_INSTALL_HINT = (
 BWRAP_CHOICES = ("auto", "system", "bundled")
 SANDBOX_WORKDIR = "/submission"
 SANDBOX_FILES = "/course-files"  # the submission's files, read-only, copied into the workdir
-# Of /etc, only what Python and the libraries read; the rest (shadow, keys) stays out.
+# Of /etc, only what Python and the libraries read; the rest (shadow, sudoers, private
+# keys such as /etc/ssl/private) stays out. A grader that runs as root is the owner of
+# root-only files as the sandbox sees them, so nothing root-only may be bound at all.
 ETC_ENTRIES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "timezone",
                "nsswitch.conf", "host.conf", "hosts", "gai.conf", "mime.types", "os-release",
-               "protocols", "services", "alternatives", "fonts", "ssl", "ca-certificates")
+               "protocols", "services", "alternatives", "fonts", "ssl/certs", "ssl/openssl.cnf",
+               "ca-certificates")
 PASSWD = "nobody:x:65534:65534:nobody:/tmp/home:/usr/sbin/nologin\n"
 GROUP = "nogroup:x:65534:\n"
-# Environment variables the notebooks may need; everything else (tokens, keys) stays out.
-PASSED_ENV_PREFIXES = ("COURSE_", "NBGRADER_", "OMP_", "MKL_", "OPENBLAS_", "GOMP_", "KMP_",
-                       "TF_", "LANG", "LC_", "TZ", "PYTHONHASHSEED", "MPLBACKEND")
+# Environment variables the notebooks may need, by name; everything else (tokens, keys,
+# other tools' settings that happen to share a prefix such as COURSE_ or TF_) stays out.
+PASSED_ENV_NAMES = ("COURSE_DATA_DIR", "COURSE_CACHE_DIR", "COURSE_BUDGET", "LANG", "LANGUAGE",
+                    "TZ", "PYTHONHASHSEED", "MPLBACKEND", "TF_CPP_MIN_LOG_LEVEL",
+                    "TF_ENABLE_ONEDNN_OPTS")
+# The numerical libraries' own settings (threads, CPU detection) and the locale.
+PASSED_ENV_PREFIXES = ("OMP_", "MKL_", "OPENBLAS_", "GOMP_", "KMP_", "LC_")
 _STDERR_TAIL = 2000
 STALE_CGROUP_SECONDS = 3600
 
@@ -82,7 +94,7 @@ class Limits:
     processes: int = 512
     output_bytes_per_cell: int = 1 << 20
     threads: int = 1  # per numerical library; 0 leaves the libraries' own defaults
-    disk_bytes: int = 1 << 30  # each of a sandbox's writable folders (/tmp, the workdir)
+    disk_bytes: int = 1 << 30  # each of a sandbox's writable folders (/tmp, /dev/shm, the workdir)
 
 
 @dataclass
@@ -179,8 +191,9 @@ def _system_binds(run_dir: Path, disk_bytes: int) -> list[str]:
     for name, text in (("passwd", PASSWD), ("group", GROUP)):
         (run_dir / name).write_text(text)
         args += ["--ro-bind", str(run_dir / name), f"/etc/{name}"]
-    return args + ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm",
-                   "--size", str(disk_bytes), "--tmpfs", "/tmp"]
+    # bubblewrap's --size applies to the --tmpfs that follows it.
+    return args + ["--proc", "/proc", "--dev", "/dev", "--size", str(disk_bytes), "--tmpfs",
+                   "/dev/shm", "--size", str(disk_bytes), "--tmpfs", "/tmp"]
 
 
 def _read_only_paths() -> list[Path]:
@@ -216,7 +229,7 @@ def sandbox_env(threads: int = 0) -> dict[str, str]:
         "IPYTHONDIR": "/tmp/ipython", "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1",
     }
     for name, value in os.environ.items():
-        if name.startswith(PASSED_ENV_PREFIXES):
+        if name in PASSED_ENV_NAMES or name.startswith(PASSED_ENV_PREFIXES):
             env[name] = value
     # Grading always runs the notebooks' grading budget (nbgrader sets this only
     # around its own execution step, and threads grading in parallel share os.environ).
@@ -235,16 +248,20 @@ def kernel_sandbox(bwrap: str, run_dir: Path, kernel_dir: Path, limits: Limits,
                    files: Path | None) -> list[str]:
     """The bubblewrap command (up to ``--``) that one kernel runs behind.
 
-    `kernel_dir` (its sockets) is the only folder of the grader it can write to;
-    `files`, for the student's kernel, is bound read-only at SANDBOX_FILES.
+    `kernel_dir` (its connection file and the runner's socket) is bound read-only:
+    a socket can be connected to on a read-only mount. `files`, for the student's
+    kernel, is bound read-only at SANDBOX_FILES. Everything else that can be written
+    is a tmpfs of at most ``limits.disk_bytes``; the root and ``/dev`` are made
+    read-only once the mounts are in place.
     """
     args = [bwrap, *_isolation_args(), *_system_binds(run_dir, limits.disk_bytes)]
     for path in _read_only_paths():
         args += ["--ro-bind", str(path), str(path)]
-    args += ["--bind", str(kernel_dir), str(kernel_dir)]
+    args += ["--ro-bind", str(kernel_dir), str(kernel_dir)]
     if files is not None:
         args += ["--ro-bind", str(files), SANDBOX_FILES]
     args += ["--size", str(limits.disk_bytes), "--tmpfs", SANDBOX_WORKDIR,
+             "--remount-ro", "/dev", "--remount-ro", "/",
              "--chdir", SANDBOX_WORKDIR, "--clearenv"]
     for name, value in sandbox_env(limits.threads).items():
         args += ["--setenv", name, value]
@@ -390,24 +407,32 @@ KERNEL_ROLES = ("student", "trusted")
 
 SCRATCH_PREFIXES = ("course-grading-", "course-worker-")
 _IN_USE = ".in-use"  # held locked (flock) by the run that owns the folder
+STALE_SECONDS = 600  # a folder with no lock file yet is left alone this long
 
 
 def sweep_stale_scratch(parent: Path | None = None) -> int:
     """Remove scratch folders that runs killed before they could clean up left behind.
 
     A folder is stale when nobody holds its lock: the kernel drops a lock with
-    the process that held it. Returns how many were removed.
+    the process that held it. A folder without a lock file is being created (its
+    run takes the lock right after making it) unless it is old. Only real folders
+    of this user are judged, never a symbolic link. Returns how many were removed.
     """
     removed = 0
     for folder in Path(parent or tempfile.gettempdir()).glob("course-*-*"):
-        if not folder.name.startswith(SCRATCH_PREFIXES) or not folder.is_dir():
+        if not folder.name.startswith(SCRATCH_PREFIXES):
             continue
         try:
+            info = folder.lstat()
+            if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+                continue
+            if not (folder / _IN_USE).exists() and time.time() - info.st_mtime < STALE_SECONDS:
+                continue
             with open(folder / _IN_USE, "a") as lock:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                shutil.rmtree(folder, ignore_errors=True)  # still locked: no run can take it
         except OSError:
-            continue  # in use (or not ours to judge)
-        shutil.rmtree(folder, ignore_errors=True)
+            continue  # in use, or gone meanwhile
         removed += 1
     return removed
 
@@ -416,8 +441,11 @@ def sweep_stale_scratch(parent: Path | None = None) -> int:
 def scratch_folder(prefix: str) -> Iterator[Path]:
     """A temporary folder marked as in use for as long as this process runs in it."""
     sweep_stale_scratch()
-    with tempfile.TemporaryDirectory(prefix=prefix) as tmp, open(Path(tmp, _IN_USE), "w") as lock:
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp, open(Path(tmp, ".locking"),
+                                                                 "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        # The lock file appears under its name already locked, so no sweep can take it.
+        os.rename(Path(tmp, ".locking"), Path(tmp, _IN_USE))
         yield Path(tmp)
 
 

@@ -46,6 +46,9 @@ class SandboxedExecute(NbGraderPreprocessor):
     process_limit = Integer(512, help="Processes and threads the kernel may have at once."
                             ).tag(config=True)
     output_limit = Integer(1 << 20, help="Bytes of output one cell may keep.").tag(config=True)
+    disk_limit = Integer(1 << 30, help="Bytes each writable folder of a sandbox may hold (its "
+                         "/tmp, /dev/shm and working folder, all in memory)."
+                         ).tag(config=True)
     threads = Integer(1, help="Threads each numerical library may use in a notebook (0: the "
                       "libraries' defaults). One, with one notebook per core, grades the most "
                       "notebooks an hour and computes the same numbers on any machine."
@@ -54,7 +57,8 @@ class SandboxedExecute(NbGraderPreprocessor):
     def limits(self) -> Limits:
         return Limits(cell_seconds=self.cell_timeout, notebook_seconds=self.notebook_timeout,
                       memory_bytes=self.memory_limit, processes=self.process_limit,
-                      output_bytes_per_cell=self.output_limit, threads=self.threads)
+                      output_bytes_per_cell=self.output_limit, threads=self.threads,
+                      disk_bytes=self.disk_limit)
 
     def preprocess(self, nb, resources):
         folder = Path(resources["metadata"]["path"])
@@ -67,7 +71,13 @@ class SandboxedExecute(NbGraderPreprocessor):
         else:
             bwrap = require_bwrap(self.bwrap) if self.sandbox else None
             result = run_notebook(nbformat.writes(nb), folder, self.limits(), bwrap)
-        nb.metadata[REPORT_KEY] = apply_result(nb, result, self.limits())
+        try:
+            nb.metadata[REPORT_KEY] = apply_result(nb, result, self.limits())
+        except GradingFailed as exc:
+            # An [ERROR] line of its own, so that the reason is in nbgrader's log summary
+            # (and `course autograde`'s report), not only deep in a traceback.
+            self.log.error("grading failed, no score is recorded for this notebook: %s", exc)
+            raise
         return nb, resources
 
 
@@ -114,10 +124,14 @@ def apply_result(nb, result: RunResult, limits: Limits) -> dict:
         name = _name(cell, index)
         ran = result.cells.get(index)
         if ran is None:
-            if result.stopped is not None:
+            # Never the submission's own outputs: a test cell without a genuine result
+            # is scored as not run (an empty one would get its points).
+            if result.stopped is None:
+                why = "the grading process did not report it"
+            else:
                 why = result.stopped if index == result.stopped_at else (
                     f"the notebook stopped earlier: {result.stopped}")
-                cell.outputs = [_error("NotRun", f"this cell did not finish: {why}")]
+            cell.outputs = [_error("NotRun", f"this cell did not finish: {why}")]
             continue
         cell.outputs = _valid_outputs(ran.get("outputs"))
         count = ran.get("execution_count")
