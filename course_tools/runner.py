@@ -305,8 +305,11 @@ class Kernel:
                 "evalue": f"the cell ran longer than {limits['cell_seconds']} s",
                 "traceback": [f"CellTimeoutError: the cell ran longer than "
                               f"{limits['cell_seconds']} s"]})
+        # The limit of the next cell: the cell limit, or longer for the course's cells
+        # before any of the student's code (NotebookRun.cell sets it).
+        self.cell_limit = limits["cell_seconds"]
         self.client.timeout_func = lambda cell: (
-            None if cell.get("metadata", {}).get("course_serve") else limits["cell_seconds"])
+            None if cell.get("metadata", {}).get("course_serve") else self.cell_limit)
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
         self.launched = 0
@@ -518,6 +521,13 @@ class NotebookRun:
         elif not self.student_code_seen:
             self.student_code_seen = True
             await student.silent(GUARD_STUDENT, 60)
+        # Until the student's code runs, a cell is the course's own code: it may take as
+        # long as a kernel may take to start (a busy machine importing PyTorch), and only
+        # grading fails if it does not finish (below).
+        limits = self.config["limits"]
+        limit = (max(limits["cell_seconds"], limits.get("setup_seconds", START_SECONDS))
+                 if course and not self.student_code_seen else limits["cell_seconds"])
+        self.student.cell_limit = self.trusted.cell_limit = limit
         jobs = [self._execute(self.student, cell, index, store_history=True)]
         if course:
             # The trusted kernel runs its own copy; only the student's outputs are shown.
@@ -529,7 +539,7 @@ class NotebookRun:
         if course and not self.student_code_seen and {"timeout", "dead"} & {*results}:
             # No code of the student's has run in either kernel yet: not the student's doing.
             which = "the student's kernel died" if results[0] == "dead" else (
-                f"it ran past the {self.config['limits']['cell_seconds']} s cell limit")
+                f"it ran past the {limit} s limit of the course's cells before the student's code")
             raise InfrastructureError(
                 f"course cell {index + 1} did not finish before any of the student's code ran "
                 f"({which}): the machine is too busy, or the limit too tight for the course's "

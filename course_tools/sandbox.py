@@ -95,6 +95,9 @@ class Limits:
     output_bytes_per_cell: int = 1 << 20
     threads: int = 1  # per numerical library; 0 leaves the libraries' own defaults
     disk_bytes: int = 1 << 30  # each of a sandbox's writable folders (/tmp, /dev/shm, the workdir)
+    # The course's cells before any of the student's code (imports on a busy machine): at
+    # least this long, whatever cell_seconds says; not finishing is a failure of grading.
+    setup_seconds: int = 120
 
 
 @dataclass
@@ -481,6 +484,7 @@ def run_notebook(notebook_json: str, folder: Path, limits: Limits, bwrap: str | 
                 "files": SANDBOX_FILES if bwrap else None,
                 "workdir": SANDBOX_WORKDIR if bwrap else str(scratch),
                 "limits": {"cell_seconds": limits.cell_seconds,
+                           "setup_seconds": limits.setup_seconds,
                            "output_bytes": limits.output_bytes_per_cell},
             }
             runner_env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": tmp,

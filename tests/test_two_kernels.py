@@ -92,15 +92,18 @@ def test_a_kernel_that_breaks_its_channel_fails_its_later_tests_at_once(tmp_path
 
 
 def test_a_course_cell_too_slow_before_any_student_code_fails_grading(tmp_path):
-    """A course cell that runs past the limit in the student's kernel alone, before any
-    of the student's code ran, is the machine's doing: grading fails, nothing is scored."""
+    """The course's cells before any of the student's code get longer than the cell limit
+    (a busy machine); one that runs past even that in the student's kernel alone is the
+    machine's doing: grading fails, nothing is scored."""
     slow_for_the_student = ("import os, time\n"
                             "time.sleep(30 if os.path.isdir('/course-files') else 0)")
-    cells = [_cell(slow_for_the_student, "setup", COURSE),
+    cells = [_cell("import time\ntime.sleep(3)", "setup", COURSE),
+             _cell(slow_for_the_student, "given", COURSE),
              _cell("def answer():\n    return 42", "answer", ANSWER),
              _cell("assert answer() == 42", "test_answer", TEST)]
-    result = _run(cells, tmp_path, cell_seconds=4)
-    assert result.failure is not None and "course cell 1 did not finish" in result.failure
+    result = _run(cells, tmp_path, cell_seconds=2, setup_seconds=6)
+    assert result.failure is not None and "course cell 2 did not finish" in result.failure, (
+        result.failure, result.cells)
 
 
 def test_a_course_cell_that_fails_in_the_grading_kernel_fails_grading(tmp_path):
