@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections import defaultdict
 from pathlib import Path
 
@@ -121,11 +122,35 @@ def graded(repo_course, tmp_path_factory):
     students = {a: write_submissions(course, a) for a in ASSIGNMENTS if CORPUS[a]}
     plain = Course(tmp_path_factory.mktemp("fairness-plain") / "course")
     shutil.copytree(course.root, plain.root, dirs_exist_ok=True)
-    outcomes = {}
-    for assignment in students:
-        outcomes[assignment] = autograde(course, assignment)
-        plain_nbgrader_autograde(plain.root, assignment)
+    outcomes = grade_both_ways(course, plain, list(students))
     return {"course": course, "plain": plain, "students": students, "outcomes": outcomes}
+
+
+def grade_both_ways(course: Course, plain: Course, assignments: list[str]) -> dict:
+    """`course autograde` of each assignment in `course`, while plain nbgrader grades `plain`.
+
+    The two runs overlap (plain nbgrader in a thread): much of a notebook's grading is
+    waiting for kernels to start and answer, so together they take far less than one
+    after the other. Returns the outcomes of `course autograde` by assignment.
+    """
+    errors: list[BaseException] = []
+
+    def plain_runs() -> None:
+        try:
+            for assignment in assignments:
+                plain_nbgrader_autograde(plain.root, assignment)
+        except BaseException as exc:  # noqa: BLE001  (raised again in the test's thread)
+            errors.append(exc)
+
+    thread = threading.Thread(target=plain_runs)
+    thread.start()
+    try:
+        outcomes = {assignment: autograde(course, assignment) for assignment in assignments}
+    finally:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return outcomes
 
 
 def test_course_autograde_grades_the_corpus_as_declared(graded, assignment):
