@@ -29,13 +29,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from dateutil import tz
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Gradebook
 from nbgrader.plugins import BasePlugin
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Dict, Float, Unicode, validate
 from traitlets.config import Configurable
 
 from .course import CourseError
+from .scores import gradebook_submission
 
 DAY_SECONDS = 24 * 3600
 DUE_DATE_FORMAT = "YYYY-MM-DD HH:MM[:SS] <time zone>, e.g. '2026-10-23 23:59 Europe/Berlin'"
@@ -179,10 +180,8 @@ class Lateness:
 
 def lateness(db_url: str, course_id: str, assignment: str, student: str) -> Lateness | None:
     """The submission's time, due date and late penalty as the gradebook holds them."""
-    with Gradebook(db_url, course_id) as gb:
-        try:
-            submission = gb.find_submission(assignment, student)
-        except MissingEntry:
+    with gradebook_submission(db_url, course_id, assignment, student) as submission:
+        if submission is None:
             return None
         return Lateness(submitted_at=submission.timestamp, due=submission.duedate,
                         seconds_late=float(submission.total_seconds_late or 0.0),

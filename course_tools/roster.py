@@ -15,6 +15,7 @@ Optional columns say how the LMS identifies the student when grades go back:
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,7 +66,9 @@ def read_roster(path: Path) -> Roster:
     except UnicodeDecodeError as exc:
         raise CourseError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}): "
                           "save the student map as CSV UTF-8") from exc
-    reader = csv.DictReader(text.splitlines())
+    # A quoted field may hold a line break (a spreadsheet's note in a name): the csv module
+    # reads records, not lines, and says on which line each one ends.
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     columns = [c.strip() for c in reader.fieldnames or []]
     missing = [c for c in REQUIRED if c not in columns]
     unknown = [c for c in columns if c not in REQUIRED + OPTIONAL]
@@ -77,7 +80,8 @@ def read_roster(path: Path) -> Roster:
             + f" (the columns are {', '.join(REQUIRED)}, and optionally {', '.join(OPTIONAL)})")
     people: dict[str, Person] = {}
     students: dict[str, str] = {}
-    for line, row in enumerate(reader, start=2):
+    for row in reader:
+        line = reader.line_num
         values = {k.strip(): (v or "").strip() for k, v in row.items() if k is not None}
         if None in row:
             raise CourseError(f"{path}, line {line}: more fields than columns")

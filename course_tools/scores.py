@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Gradebook, MissingEntry, SubmittedAssignment
 
 
 @dataclass(frozen=True)
@@ -25,12 +27,22 @@ class Score:
         return self.auto_max + self.manual_max
 
 
-def submission_score(db_url: str, course_id: str, assignment: str, student: str) -> Score | None:
-    """The score of a submission, or None when the gradebook has none."""
+@contextmanager
+def gradebook_submission(db_url: str, course_id: str, assignment: str,
+                         student: str) -> Iterator[SubmittedAssignment | None]:
+    """The gradebook's submission of `student`, or None when it has none, while it is open."""
     with Gradebook(db_url, course_id) as gb:
         try:
             submission = gb.find_submission(assignment, student)
         except MissingEntry:
+            submission = None
+        yield submission
+
+
+def submission_score(db_url: str, course_id: str, assignment: str, student: str) -> Score | None:
+    """The score of a submission, or None when the gradebook has none."""
+    with gradebook_submission(db_url, course_id, assignment, student) as submission:
+        if submission is None:
             return None
         auto = auto_max = manual_max = 0.0
         manual: float | None = 0.0

@@ -243,3 +243,18 @@ def test_an_empty_archive_or_another_lms_download_says_so(course, tmp_path, caps
     out = capsys.readouterr().out
     assert "not named the way Canvas names" in out and "nothing was collected" in out
     assert not course.submitted_dir.exists()
+
+
+def test_a_student_map_reads_quoted_line_breaks_and_counts_lines_as_a_spreadsheet_does(
+        tmp_path):
+    from course_tools.course import CourseError
+    from course_tools.roster import read_roster
+
+    roster = tmp_path / "students.csv"
+    roster.write_text('lms_id,student,name\r\n1,ann,"Lee,\r\nAnn"\r\n2,bob,"Ng, Bob"\r\n',
+                      newline="")
+    people = read_roster(roster).by_lms_id
+    assert people["1"].name == "Lee,\nAnn" and people["2"].student == "bob"
+    roster.write_text('lms_id,student,name\n1,ann,"Lee,\nAnn"\n2,ann,Ng\n')
+    with pytest.raises(CourseError, match=r"line 4: student ann is listed again"):
+        read_roster(roster)

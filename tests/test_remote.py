@@ -55,6 +55,8 @@ class Odd(Exception):
 def fails(kind):
     if kind == "value":
         raise ValueError("no good")
+    if kind == "stub":
+        raise NotImplementedError
     raise Odd("odd one")
 '''
 
@@ -133,6 +135,9 @@ def test_errors_keep_builtin_types_and_say_where(kernels):
         ns["fails"]("value")
     with pytest.raises(StudentCodeError, match="Odd: odd one"):
         ns["fails"]("other")
+    with pytest.raises(NotImplementedError) as stub:  # an unanswered stub: no message
+        ns["fails"]("stub")
+    assert str(stub.value).startswith("(raised at line")
 
 
 def test_stand_in_runs_in_the_trusted_namespace(kernels):
