@@ -3,19 +3,23 @@
 Grading through nbgrader costs a kernel start per notebook; checking dozens of
 alternative answers that way would be slow. Instead the notebook's given cells
 (read-only code) and solution cells are executed into a fresh namespace, with the
-variant's code in place of the cell it replaces, and then every autograded test
-cell is executed into that namespace, as nbgrader would in one kernel. A test cell
-passes when it raises nothing, as in grading (course_tools/stderr_rule.py).
+variant's code in place of the cell it replaces, and then the autograded test
+cells are executed, as grading does (test cells in their own namespace, the answers
+reached through proxies; or all in one, as in JupyterLab). A variant's run skips the
+cells its answer cannot reach (SourceNotebook.plan); the reference runs whole. A test
+cell passes when it raises nothing, as in grading (course_tools/stderr_rule.py).
 """
 
 from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import io
 import linecache
 import os
 import re
+import symtable
 import sys
 import tempfile
 import traceback
@@ -90,24 +94,78 @@ class SourceNotebook:
     ) -> NotebookRun:
         """Execute program cells (with replacements by grade id), then the test cells.
 
-        Test cells tagged ``expensive`` (training runs) are self-contained and are
-        skipped unless they mention a name the replacements define or are listed in
-        `must_run`; every other test cell always runs.
+        Without replacements every cell runs. With them, only the cells the result can
+        depend on run (see `plan`): a skipped test cell passes, as the reference run
+        shows (tests/test_variants.py runs the reference whole).
         """
         replacements = replacements or {}
         unknown = set(replacements) - self.solution_ids
         if unknown:
             raise KeyError(f"{self.path.name} has no solution cells {sorted(unknown)}")
+        if replacements:
+            program, tests = self.plan(replacements, must_run)
+        else:
+            program, tests = self.program_cells, self.test_cells
         with _kernel_like_warnings():
-            return self._run(replacements, must_run, two_kernels)
+            return self._run(replacements, program, tests, two_kernels)
 
-    def _run(self, replacements: dict[str, str], must_run: frozenset[str],
+    def plan(self, replacements: dict[str, str],
+             must_run: frozenset[str] = frozenset()) -> tuple[list, list]:
+        """The program cells and test cells whose outcome `replacements` can change, and
+        the cells those need, in notebook order.
+
+        A name is *touched* when a replaced cell binds it (in its reference or its
+        replacement), or when a top-level statement that mentions a touched name binds it
+        or passes it along (a data name it mentions may have been changed in place). A
+        test cell runs when it mentions a touched name or is in `must_run`, except that
+        cells tagged ``expensive`` (training runs, self-contained) run only when they
+        mention a name a replacement binds. Then every cell that binds a name a running
+        cell uses (mentions and does not bind itself) runs too, as does every program
+        cell that binds nothing (its effect is what it does). "Mentions" is any word of
+        the code, strings included, so that the guess errs towards running. A variant that
+        works through a side effect elsewhere (a seed, a patched library) is caught on the
+        real path, which runs every cell.
+        """
+        replaced = [c for c in self.program_cells
+                    if nbgrader_metadata(c).get("grade_id") in replacements]
+        bound_by_replacements = {n for code in replacements.values() for n in top_level_names(code)}
+        touched = bound_by_replacements | {n for c in replaced for n in top_level_names(c.source)}
+        cells = self.program_cells + self.test_cells
+        data = set().union(*(d for c in cells for *_, d in _statements(c.source)))
+
+        def spread(cell) -> bool:
+            """Touch what the cell's statements that mention a touched name bind or pass."""
+            grew, bound = False, set()
+            for words, names, binds, _ in _statements(cell.source):
+                if (words - bound) & touched and not (binds | (names & data)) <= touched:
+                    touched.update(binds | (names & data))
+                    grew = True
+                bound |= binds
+            return grew
+
+        while any([spread(c) for c in self.program_cells if c not in replaced]):
+            pass
+        tests = []
+        for cell in self.test_cells:
+            expensive = "expensive" in cell.get("metadata", {}).get("tags", [])
+            reach = bound_by_replacements if expensive else touched
+            if nbgrader_metadata(cell)["grade_id"] in must_run or _free_words(cell.source) & reach:
+                tests.append(cell)
+                while spread(cell):
+                    pass
+        tests = _with_providers(self.test_cells, tests, set(), keep_unbinding=False)
+        program = _with_providers(self.program_cells, replaced,
+                                  set().union(*(_words(c.source) for c in tests)),
+                                  keep_unbinding=True)
+        return program, tests
+
+    def _run(self, replacements: dict[str, str], program_cells: list, test_cells: list,
              two_kernels: bool) -> NotebookRun:
         student: dict = {"__name__": "__main__"}
         trusted = {"__name__": "__main__"} if two_kernels else student
         answer_names: set[str] = set()
         course_names: set[str] = set()
-        for cell in self.program_cells:
+        for cell in program_cells:
             cell_id = nbgrader_metadata(cell).get("grade_id")
             source = replacements.get(cell_id, cell.source)
             _execute(source, student, f"{self.path.name}:{cell_id}")
@@ -117,18 +175,12 @@ class SourceNotebook:
                 course_names.update(top_level_names(source))
                 if trusted is not student:
                     _execute(source, trusted, f"{self.path.name}:{cell_id}")
-        defined = {name for code in replacements.values() for name in _top_level_names(code)}
         run = NotebookRun()
         public = "\n".join(public_source(c.source) for c in self.test_cells)
         side = connected(pair(student, trusted, public)[1]) if trusted is not student else None
         try:
-            for cell in self.test_cells:
+            for cell in test_cells:
                 meta = nbgrader_metadata(cell)
-                if "expensive" in cell.get("metadata", {}).get("tags", []) and replacements:
-                    mentioned = any(re.search(rf"\b{re.escape(n)}\b", cell.source)
-                                    for n in defined)
-                    if not mentioned and meta["grade_id"] not in must_run:
-                        continue
                 if side is not None:
                     _bind(side, trusted, sorted(answer_names - course_names))
                     testing.use_student_kernel(side)
@@ -154,16 +206,99 @@ def _bind(side, namespace: dict, names: list[str]) -> None:
             namespace.pop(name, None)
 
 
-def _top_level_names(code: str) -> set[str]:
-    """Names a cell defines at top level (functions, classes, assignments)."""
-    names = set()
-    for node in ast.parse(code).body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names.update(t.id for t in targets if isinstance(t, ast.Name))
-    return names
+_WORD = re.compile(r"[A-Za-z_]\w*")
+
+
+def _words(source: str) -> set[str]:
+    return set(_WORD.findall(source))
+
+
+def _free_words(source: str) -> set[str]:
+    """The words of a cell's statements that an earlier statement of it did not bind."""
+    free: set[str] = set()
+    bound: set[str] = set()
+    for words, _, binds, _ in _statements(source):
+        free |= words - bound
+        bound |= binds
+    return free
+
+
+def _statement_reads(node: ast.stmt, binds: frozenset[str]) -> frozenset[str]:
+    """The global names a top-level statement reads before it binds them: an assignment's
+    value (and what its targets index), or the whole statement less what it binds
+    first (a loop variable, a function's own name)."""
+    if isinstance(node, ast.Assign | ast.AnnAssign):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        indexed = {n.id for t in targets for n in ast.walk(t)
+                   if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        value = _global_reads(ast.unparse(node.value)) if node.value is not None else frozenset()
+        return value | indexed
+    reads = _global_reads(ast.unparse(node))
+    return reads if isinstance(node, ast.AugAssign) else reads - binds
+
+
+def _global_reads(code: str) -> frozenset[str]:
+    """The global names `code` reads, at top level or inside its functions and classes
+    (a function's parameters and locals are not globals)."""
+    found: set[str] = set()
+
+    def visit(table: symtable.SymbolTable, top: bool) -> None:
+        for symbol in table.get_symbols():
+            if symbol.is_referenced() and (top or symbol.is_global()):
+                found.add(symbol.get_name())
+        for child in table.get_children():
+            visit(child, False)
+
+    visit(symtable.symtable(code, "<cell>", "exec"), True)
+    return frozenset(found)
+
+
+@functools.cache
+def _statements(source: str) -> tuple[tuple[frozenset, frozenset, frozenset, frozenset], ...]:
+    """Each top-level statement's words (the names it reads or writes, and strings and
+    keywords spelled as names), those names, the names it binds, and those of them it
+    binds as data (not a function, class or module); code that does not parse is one
+    statement whose words are all the words of its text, and that binds nothing."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return ((frozenset(_words(source)), frozenset(), frozenset(), frozenset()),)
+    found = []
+    for node in tree.body:
+        binds = frozenset(top_level_names(ast.unparse(node)))
+        names = _statement_reads(node, binds)
+        # A name can also be reached by its spelling: globals()["name"], getattr(...,
+        # "name"), a keyword such as stand_in(globals(), name=...).
+        spelled = {n.value for n in ast.walk(node) if isinstance(n, ast.Constant)
+                   and isinstance(n.value, str) and n.value.isidentifier()}
+        spelled |= {n.arg for n in ast.walk(node) if isinstance(n, ast.keyword) and n.arg}
+        definition = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+                                | ast.Import | ast.ImportFrom)
+        found.append((names | spelled, names, binds, frozenset() if definition else binds))
+    return tuple(found)
+
+
+def _with_providers(cells: list, chosen: list, mentioned: set[str], *,
+                    keep_unbinding: bool) -> list:
+    """`chosen` with every cell of `cells` that binds a name a chosen one (or `mentioned`)
+    uses without binding it itself, repeated until nothing is added; in order. With
+    `keep_unbinding`, cells that bind no name are kept too."""
+    keep = {id(c) for c in chosen}
+
+    def uses(cell) -> set[str]:
+        return _free_words(cell.source)
+
+    wanted = set(mentioned).union(*(uses(c) for c in chosen))
+    changed = True
+    while changed:
+        changed = False
+        for cell in cells:
+            binds = set(top_level_names(cell.source))
+            if id(cell) not in keep and (binds & wanted or keep_unbinding and not binds):
+                keep.add(id(cell))
+                wanted |= uses(cell)
+                changed = True
+    return [c for c in cells if id(c) in keep]
 
 
 @contextlib.contextmanager

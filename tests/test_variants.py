@@ -95,3 +95,47 @@ def test_a_patch_that_no_longer_applies_names_the_file_and_line(tmp_path):
                     "# patch:\n#-    return old_code\n#+    return new_code\n")
     with pytest.raises(ValueError, match="stale.py:5: this change no longer applies"):
         parse_variant(path, "hw1_foundations", {"sigmoid": "def sigmoid(x):\n    return x\n"})
+
+
+def _toy_notebook(tmp_path) -> SourceNotebook:
+    """Given code, two answers and five tests, to see what a variant's run skips."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    def cell(grade_id, source, **meta):
+        return new_code_cell(source, metadata={"nbgrader": {"grade_id": grade_id, **meta}})
+
+    nb = new_notebook(cells=[
+        cell("setup", "import math\nSEED = 3", locked=True),
+        cell("square", "def square(x):\n    return x * x", solution=True),
+        cell("halve", "def halve(x):\n    return x / 2", solution=True),
+        cell("given", "def area(r):\n    return math.pi * square(r)", locked=True),
+        cell("test_square", "_seen = square(3)\nassert _seen == 9", grade=True, points=1),
+        cell("test_halve", "for _x in range(SEED):\n    assert halve(2 * _x) == _x",
+             grade=True, points=1),
+        cell("test_area", "assert abs(area(1) - math.pi) < 1e-12", grade=True, points=1),
+        cell("test_seen", "assert _seen == 9", grade=True, points=1),
+        cell("test_named", "assert 'halve' in globals()", grade=True, points=1),
+    ])
+    path = tmp_path / "toy.ipynb"
+    nbformat.write(nb, path)
+    return SourceNotebook(path)
+
+
+def test_a_variant_runs_only_the_cells_its_answer_can_reach(tmp_path):
+    notebook = _toy_notebook(tmp_path)
+
+    def ids(cells):
+        return [c.metadata["nbgrader"]["grade_id"] for c in cells]
+
+    program, tests = notebook.plan({"square": "def square(x):\n    return x ** 2"})
+    # test_area reaches square through the given helper; test_seen reads what
+    # test_square bound; test_halve and test_named cannot see the change.
+    assert ids(tests) == ["test_square", "test_area", "test_seen"]
+    assert ids(program) == ["setup", "square", "given"]
+    program, tests = notebook.plan({"halve": "def halve(x):\n    return x * 0.5"},
+                                   must_run=frozenset({"test_seen"}))
+    # A name spelled in a string counts; a test that must fail runs with what it needs.
+    assert ids(tests) == ["test_square", "test_halve", "test_seen", "test_named"]
+    run = notebook.run({"halve": "def halve(x):\n    return x"})
+    assert run.failed == {"test_halve"} and len(run.results) == 2
