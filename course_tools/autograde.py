@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -160,8 +161,10 @@ def autograde(course: Course, assignment: str, students: list[str] | None = None
     """Autograde the submissions of `assignment`; broken ones are reported and skipped.
 
     Notebooks execute on a Dask cluster: a local one of `workers` processes (default:
-    one per core), or the one at `scheduler`. With `resume`, submissions that an
-    earlier run graded or rejected, and that have not changed since, are left alone.
+    one per core), or the one at `scheduler`; with one worker, or one submission to
+    grade, they execute here, one after the other, without a cluster. With `resume`,
+    submissions that an earlier run graded or rejected, and that have not changed since,
+    are left alone.
     Each outcome is written to the report as soon as it is known.
 
     The configuration is checked before anything else. Grading then holds the
@@ -180,12 +183,21 @@ def autograde(course: Course, assignment: str, students: list[str] | None = None
             done = read_report(course, assignment)
             todo = [s for s in todo if not _still_valid(course, assignment, done.get(s))]
         outcomes = []
-        with dask_client(workers or os.cpu_count() or 1, scheduler) as client, tqdm(
+        workers = workers or os.cpu_count() or 1
+
+        def grade(student: str) -> Outcome:
+            return grade_one(course, course.api(config), assignment, student)
+
+        with contextlib.ExitStack() as stack:
+            progress = stack.enter_context(tqdm(
                 total=len(todo), desc=f"grading {assignment}", unit="submission",
-                disable=not todo) as progress:
-            graded = grade_concurrently(
-                lambda student: grade_one(course, course.api(config), assignment, student),
-                todo, client)
+                disable=not todo))
+            if scheduler is None and (workers == 1 or len(todo) <= 1):
+                # One notebook at a time needs no cluster (starting one takes seconds).
+                graded = map(grade, todo)
+            else:
+                client = stack.enter_context(dask_client(workers, scheduler))
+                graded = grade_concurrently(grade, todo, client)
             for outcome in graded:
                 write_report(course, assignment, [outcome])
                 outcomes.append(outcome)

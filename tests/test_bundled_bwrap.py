@@ -54,6 +54,10 @@ def test_bundled_bwrap_grades_the_reference_in_full(repo_course, tmp_path, monke
         folder.mkdir(parents=True, exist_ok=True)
         nbformat.write(answered, folder / path.name)
 
+    def no_cluster(*args, **kwargs):
+        raise AssertionError("one submission with one worker should not start a Dask cluster")
+
+    monkeypatch.setattr("course_tools.parallel.dask_client", no_cluster)
     [outcome] = autograde(course, ASSIGNMENT, workers=1)
     assert outcome.status == GRADED, format_outcomes([outcome])
     api = course.api()
