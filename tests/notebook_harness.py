@@ -121,10 +121,11 @@ class SourceNotebook:
         cells tagged ``expensive`` (training runs, self-contained) run only when they
         mention a name a replacement binds. Then every cell that binds a name a running
         cell uses (mentions and does not bind itself) runs too, as does every program
-        cell that binds nothing (its effect is what it does). "Mentions" is any word of
-        the code, strings included, so that the guess errs towards running. A variant that
-        works through a side effect elsewhere (a seed, a patched library) is caught on the
-        real path, which runs every cell.
+        cell that binds nothing (its effect is what it does). A statement "mentions" the
+        global names it reads (not a function's locals) and any string or keyword spelled
+        as a name, so that the guess errs towards running. A variant that works through a
+        side effect elsewhere (a seed, a patched library) is caught on the real path,
+        which runs every cell.
         """
         replaced = [c for c in self.program_cells
                     if nbgrader_metadata(c).get("grade_id") in replacements]
@@ -290,11 +291,7 @@ def _with_providers(cells: list, chosen: list, mentioned: set[str], *,
     uses without binding it itself, repeated until nothing is added; in order. With
     `keep_unbinding`, cells that bind no name are kept too."""
     keep = {id(c) for c in chosen}
-
-    def uses(cell) -> set[str]:
-        return _free_words(cell.source)
-
-    wanted = set(mentioned).union(*(uses(c) for c in chosen))
+    wanted = set(mentioned).union(*(_free_words(c.source) for c in chosen))
     changed = True
     while changed:
         changed = False
@@ -302,7 +299,7 @@ def _with_providers(cells: list, chosen: list, mentioned: set[str], *,
             binds = set(top_level_names(cell.source))
             if id(cell) not in keep and (binds & wanted or keep_unbinding and not binds):
                 keep.add(id(cell))
-                wanted |= uses(cell)
+                wanted |= _free_words(cell.source)
                 changed = True
     return [c for c in cells if id(c) in keep]
 

@@ -503,7 +503,7 @@ def raise_error(error: Any) -> None:
     kind = getattr(builtins, name, None) if error.get("builtin") is True else None
     if name == "StopIteration" and kind is StopIteration:
         raise StopIteration
-    shown = " ".join(part for part in (message, f"(raised at {where})" if where else "") if part)
+    shown = f"{message} (raised at {where})".lstrip() if where else message
     if isinstance(kind, type) and issubclass(kind, BaseException):
         try:
             exc = kind(shown)
