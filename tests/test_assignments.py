@@ -87,6 +87,43 @@ def test_notebooks_are_stored_without_outputs(repo_course, assignment, folder):
                 )
 
 
+CONTROL_CHARACTER = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+
+
+@pytest.mark.parametrize("folder", ["source", "release"])
+def test_cells_hold_no_control_characters(repo_course, assignment, folder):
+    """A tab or a form feed in a cell is almost always a LaTeX command whose backslash was
+    lost on the way into the JSON ("\\top" read as a tab then "op")."""
+    for path in _notebooks(repo_course, folder, assignment):
+        for cell in nbformat.read(path, as_version=4).cells:
+            found = CONTROL_CHARACTER.search(cell.source)
+            assert found is None, (
+                f"{path}: cell {nbgrader_metadata(cell).get('grade_id') or cell.get('id')} "
+                f"holds the control character {found[0]!r} near "
+                f"{cell.source[max(0, found.start() - 20):found.end() + 20]!r}: write a "
+                "backslash as \\\\ in the JSON")
+
+
+# Settings that act only in the process that makes them: in a test cell they would hold in
+# the trusted kernel, not around the student's code. utils.testing's helpers act in both.
+KERNEL_LOCAL_SETTINGS = {
+    "errstate": "fp_errors", "seterr": "fp_errors", "catch_warnings": "no_warnings",
+    "simplefilter": "no_warnings", "filterwarnings": "no_warnings",
+}
+
+
+def test_test_cells_set_error_rules_through_the_helpers(repo_course, assignment):
+    for path in _notebooks(repo_course, "source", assignment):
+        for cell in nbformat.read(path, as_version=4).cells:
+            meta = nbgrader_metadata(cell)
+            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+                continue
+            for name, helper in KERNEL_LOCAL_SETTINGS.items():
+                assert not re.search(rf"\b{name}\s*\(", cell.source), (
+                    f"{path}: test cell {meta.get('grade_id')} calls {name}(), which would act "
+                    f"only in the grading kernel: use utils.testing.{helper}")
+
+
 def test_points_add_up_and_are_announced(repo_course, assignment):
     auto = manual = 0.0
     header = ""

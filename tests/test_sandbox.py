@@ -283,11 +283,13 @@ SECRET_VALUE = "s3cret-value-of-the-grader"
 @pytest.mark.skipif(find_bwrap() is None, reason="needs bubblewrap")
 def test_the_graders_environment_stays_out_of_the_sandbox(tmp_path, monkeypatch):
     """Neither a COURSE_-prefixed secret nor any other variable of the grader reaches the
-    kernel's environment, its sandbox's process 1 or their command lines."""
+    kernel's environment, its sandbox's process 1 or their command lines; TensorFlow's C++
+    start-up lines are silenced there (TF_CPP_MIN_LOG_LEVEL) even if the grader never set it."""
     import nbformat
 
     for name in ("COURSE_SECRET_TOKEN", "GRADER_TOKEN", "TF_CLI_CONFIG_FILE", "NBGRADER_TOKEN"):
         monkeypatch.setenv(name, SECRET_VALUE)
+    monkeypatch.delenv("TF_CPP_MIN_LOG_LEVEL", raising=False)
     code = ("import glob, os\nprint(dict(os.environ))\n"
             "for path in glob.glob('/proc/[0-9]*/environ') + glob.glob('/proc/[0-9]*/cmdline'):\n"
             "    print(path, open(path, 'rb').read())")
@@ -296,6 +298,7 @@ def test_the_graders_environment_stays_out_of_the_sandbox(tmp_path, monkeypatch)
     printed = _stdout(result, 0)
     assert "/proc/1/environ" in printed and "COURSE_DATA_DIR" in printed, printed[:2000]
     assert SECRET_VALUE not in printed
+    assert "'TF_CPP_MIN_LOG_LEVEL': '2'" in printed, printed[:2000]
 
 
 WRITABLE_PROBE = """

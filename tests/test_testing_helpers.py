@@ -651,6 +651,15 @@ def test_no_warnings_restores_state():
     assert any("overflow" in str(w.message) for w in caught)
 
 
+def test_fp_errors_raises_an_assertion_with_the_advice_and_keeps_the_other_settings():
+    before = np.geterr()
+    with pytest.raises(AssertionError, match=r"overflow encountered in exp\): shift the logits"):
+        with testing.fp_errors(over="raise", divide="ignore", advice="shift the logits"):
+            assert np.log(np.array(0.0)) == -np.inf  # divide is ignored as asked
+            np.exp(np.array(1000.0))
+    assert np.geterr() == before
+
+
 def test_helpers_work_inside_no_warnings():
     with no_warnings():
         assert math.isnan(rel_error([np.inf], [np.inf]))

@@ -741,9 +741,11 @@ def no_warnings(
 
 
 @contextmanager
-def fp_errors(**settings: str) -> Iterator[None]:
+def fp_errors(advice: str = "", **settings: str) -> Iterator[None]:
     """``np.errstate(**settings)`` around the block, also in the student's kernel when
-    grading. A NumPy floating-point error set to ``"raise"`` fails with ``AssertionError``."""
+    grading (a plain ``np.errstate`` in a test cell would hold in the grading kernel only).
+    A NumPy floating-point error set to ``"raise"`` fails with ``AssertionError``, whose
+    message ends with `advice` when one is given."""
     try:
         with np.errstate(**settings):
             if _student_kernel is None:
@@ -752,7 +754,8 @@ def fp_errors(**settings: str) -> Iterator[None]:
             with _student_kernel.step("fp_errors", **settings):
                 yield
     except FloatingPointError as exc:
-        raise AssertionError(f"a NumPy floating-point error occurred: {exc}") from exc
+        raise AssertionError(f"a NumPy floating-point error occurred ({exc})"
+                             + (f": {advice}" if advice else "")) from exc
 
 
 def student_value(name: str) -> Any:
