@@ -15,7 +15,9 @@ The sandbox's overhead is ``sandboxed - unsandboxed``; that of the second kernel
 the proxies and the guard is ``unsandboxed - plain``. The notebook is a small one
 by default (a setup cell, an answer and its test, as nbgrader marks them: the fixed
 cost is what matters) or any notebook with ``--notebook``; the median of
-``--repeats`` runs of each is reported with the 1-minute load average.
+``--repeats`` runs of each is reported with the 1-minute load average. Every way runs
+its kernels with the grading's thread settings (one thread per library). The last line
+is the fixed cost per notebook, ``sandboxed - plain``.
 
     python bench/sandbox_overhead.py --repeats 5
     COURSE_DATA_DIR=../shared/data python bench/sandbox_overhead.py \\
@@ -35,7 +37,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
-from course_tools.sandbox import Limits, find_bwrap, run_notebook
+from course_tools.sandbox import THREAD_VARIABLES, Limits, find_bwrap, run_notebook
 
 SMALL = [  # (code, nbgrader metadata): a setup cell, an answer, its test
     ("import numpy as np\nfrom utils.testing import assert_close",
@@ -57,8 +59,11 @@ def small_notebook():
 
 
 def run_plain(nb, folder: Path) -> None:
+    # The same thread settings as the grading kernels, so that only the way differs.
+    threads = Limits().threads
+    env = {**os.environ, **(dict.fromkeys(THREAD_VARIABLES, str(threads)) if threads else {})}
     NotebookClient(nb, timeout=600, allow_errors=True, kernel_name="python3",
-                   resources={"metadata": {"path": str(folder)}}).execute()
+                   resources={"metadata": {"path": str(folder)}}).execute(env=env)
 
 
 def main() -> None:
@@ -97,6 +102,7 @@ def main() -> None:
           f"{median['sandboxed'] - median['unsandboxed']:+.2f} s")
     print(f"second kernel, proxies, guard and runner (unsandboxed - plain): "
           f"{median['unsandboxed'] - median['plain']:+.2f} s")
+    print(f"fixed cost per notebook: {median['sandboxed'] - median['plain']:.2f} s")
 
 
 if __name__ == "__main__":
