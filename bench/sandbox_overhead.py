@@ -37,7 +37,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
-from course_tools.sandbox import THREAD_VARIABLES, Limits, find_bwrap, run_notebook
+from course_tools.sandbox import Limits, find_bwrap, run_notebook, thread_settings
 
 SMALL = [  # (code, nbgrader metadata): a setup cell, an answer, its test
     ("import numpy as np\nfrom utils.testing import assert_close",
@@ -60,8 +60,7 @@ def small_notebook():
 
 def run_plain(nb, folder: Path) -> None:
     # The same thread settings as the grading kernels, so that only the way differs.
-    threads = Limits().threads
-    env = {**os.environ, **(dict.fromkeys(THREAD_VARIABLES, str(threads)) if threads else {})}
+    env = {**os.environ, **thread_settings(Limits().threads)}
     NotebookClient(nb, timeout=600, allow_errors=True, kernel_name="python3",
                    resources={"metadata": {"path": str(folder)}}).execute(env=env)
 

@@ -220,6 +220,11 @@ THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"
                     "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS")
 
 
+def thread_settings(threads: int) -> dict[str, str]:
+    """The variables that tell every numerical library to use `threads` threads (none for 0)."""
+    return dict.fromkeys(THREAD_VARIABLES, str(threads)) if threads > 0 else {}
+
+
 def sandbox_env(threads: int = 0) -> dict[str, str]:
     """The environment a kernel runs with: a fixed base plus the passed-through settings.
 
@@ -239,8 +244,7 @@ def sandbox_env(threads: int = 0) -> dict[str, str]:
     env["NBGRADER_EXECUTION"] = "autograde"
     # TensorFlow's C++ start-up lines (no GPU found, CPU features) say nothing to a student.
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    if threads > 0:
-        env.update(dict.fromkeys(THREAD_VARIABLES, str(threads)))
+    env.update(thread_settings(threads))
     for variable in ("COURSE_DATA_DIR", "COURSE_CACHE_DIR"):
         if env.get(variable):
             env[variable] = str(Path(env[variable]).expanduser().resolve())

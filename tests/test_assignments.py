@@ -15,7 +15,7 @@ import nbformat
 import pytest
 from notebook_harness import nbgrader_metadata
 
-from course_tools.cells import hidden_parts, public_source
+from course_tools.cells import hidden_parts, is_test_cell, public_source
 from course_tools.course import CONFIG_FILE, Course
 from course_tools.release import release
 from course_tools.samples import MALFORMED, MISTAKES, REFERENCE, UNTOUCHED
@@ -115,13 +115,13 @@ KERNEL_LOCAL_SETTINGS = {
 def test_test_cells_set_error_rules_through_the_helpers(repo_course, assignment):
     for path in _notebooks(repo_course, "source", assignment):
         for cell in nbformat.read(path, as_version=4).cells:
-            meta = nbgrader_metadata(cell)
-            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+            if not is_test_cell(cell):
                 continue
             for name, helper in KERNEL_LOCAL_SETTINGS.items():
                 assert not re.search(rf"\b{name}\s*\(", cell.source), (
-                    f"{path}: test cell {meta.get('grade_id')} calls {name}(), which would act "
-                    f"only in the grading kernel: use utils.testing.{helper}")
+                    f"{path}: test cell {nbgrader_metadata(cell).get('grade_id')} calls "
+                    f"{name}(), which would act only in the grading kernel: use "
+                    f"utils.testing.{helper}")
 
 
 def test_points_add_up_and_are_announced(repo_course, assignment):
