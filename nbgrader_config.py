@@ -48,19 +48,13 @@ c.Autograde.sanitize_preprocessors = [
 # Validator, whose steps are not configurable: this puts the rule into its Execute step.
 use_in_validator()
 
-# Limits while autograding. Under NBGRADER_EXECUTION the notebooks use the
-# grading budget (utils.budget): the slowest cell takes well under a minute and
-# a whole notebook about two on a 2-core laptop, and no kernel needs more than
-# 2 GiB. The limits leave room for a slow machine while still stopping a
-# runaway cell, a fork bomb or a memory hog.
-c.SandboxedExecute.cell_timeout = 180
-c.SandboxedExecute.notebook_timeout = 1200
-c.SandboxedExecute.memory_limit = 6 * 2**30
-c.SandboxedExecute.process_limit = 512
-c.SandboxedExecute.output_limit = 2**20
-# One thread per numerical library in each notebook: `course autograde` runs one notebook
-# per core, and the grades then do not depend on how many cores the grading machine has.
-c.SandboxedExecute.threads = 1
+# Limits while autograding: the defaults are declared once, in course_tools.sandbox.Limits
+# (the README's "Grading integrity" lists them). Under NBGRADER_EXECUTION the notebooks use
+# the grading budget (utils.budget): the slowest cell takes well under a minute and a whole
+# notebook about two on a 2-core laptop, and no kernel needs more than 2 GiB, so the limits
+# leave room for a slow machine while still stopping a runaway cell, a fork bomb or a
+# memory hog. Change one here, for example:
+#   c.SandboxedExecute.cell_timeout = 300
 
 # Feedback (course_tools/feedback.py): nbgrader's pipeline and its feedback template,
 # extended by the course's (course_tools/feedback_templates/feedback). Students get

@@ -45,18 +45,19 @@ def notebook_classes(namespace: dict) -> dict:
     """Execute the setup cell and the two solution cells of the source notebook."""
     import nbformat
 
+    from course_tools.cells import grade_id
+
     wanted = ("setup", "NetworkScratch", "NetworkPyTorch")
     cells = {}
     for cell in nbformat.read(NOTEBOOK, as_version=4).cells:
-        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        if grade_id in wanted:
-            cells[grade_id] = cell.source
+        if (name := grade_id(cell)) in wanted:
+            cells[name] = cell.source
     missing = set(wanted) - set(cells)
     if missing:
         sys.exit(f"{NOTEBOOK} has no cells {sorted(missing)}")
-    for grade_id in wanted:
+    for name in wanted:
         with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(cells[grade_id], f"{NOTEBOOK.name}:{grade_id}", "exec"), namespace)  # noqa: S102
+            exec(compile(cells[name], f"{NOTEBOOK.name}:{name}", "exec"), namespace)  # noqa: S102
     return {name: namespace[name] for name in ("NetworkScratch", "NetworkPyTorch")}
 
 

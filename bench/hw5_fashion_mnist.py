@@ -42,9 +42,11 @@ def notebook_cells() -> list[tuple[str, str]]:
     their nbgrader grade id, the plain training cell by its cell id."""
     import nbformat
 
+    from course_tools.cells import grade_id
+
     found = []
     for cell in nbformat.read(NOTEBOOK, as_version=4).cells:
-        cell_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        cell_id = grade_id(cell)
         cell_id = cell_id or cell.get("id", "").replace("-", "_")
         if cell.cell_type == "code" and cell_id in CELLS:
             found.append((cell_id, cell.source))

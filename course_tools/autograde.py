@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -22,8 +21,9 @@ from .course import (
     student_id_problem,
 )
 from .deadlines import lateness
+from .execution import LocalExecution, open_execution
 from .integrity import extra_files, notebook_flags
-from .sandbox import SandboxError, require_bwrap
+from .sandbox import SandboxError
 from .sandboxed_execute import REPORT_KEY, SandboxedExecute
 from .scores import submission_score
 from .submissions import submission_problems
@@ -137,19 +137,19 @@ def sandbox_config(course: Course, sandbox: bool):
     """The course's nbgrader configuration, checked to execute in a working sandbox.
 
     With `sandbox` False the pipeline is still checked, but notebooks then run
-    without bubblewrap (trusted code only).
+    without bubblewrap (trusted code only). The configuration holds the checked
+    :class:`LocalExecution` as ``SandboxedExecute.execution``.
     """
     config = course.nbgrader_config()
     step = check_grading_pipeline(config)
     if not sandbox:
         config.SandboxedExecute.sandbox = False
-        return config
-    if not step.sandbox:
+    elif not step.sandbox:
         raise CourseError("refusing to autograde without a sandbox: nbgrader_config.py sets "
                           "c.SandboxedExecute.sandbox = False; remove that line, or pass "
                           "--unsandboxed if every submission is code you trust")
     try:
-        require_bwrap(step.bwrap)
+        config.SandboxedExecute.execution = LocalExecution(step.bwrap if sandbox else None)
     except SandboxError as exc:
         raise CourseError(f"refusing to autograde without a sandbox: {exc}") from exc
     return config
@@ -173,8 +173,6 @@ def autograde(course: Course, assignment: str, students: list[str] | None = None
     """
     from tqdm import tqdm
 
-    from .parallel import dask_client, grade_concurrently
-
     course.check_assignment(assignment)
     config = sandbox_config(course, sandbox)
     with course_lock(course, f"course autograde {assignment}", wait=wait):
@@ -188,17 +186,12 @@ def autograde(course: Course, assignment: str, students: list[str] | None = None
         def grade(student: str) -> Outcome:
             return grade_one(course, course.api(config), assignment, student)
 
-        with contextlib.ExitStack() as stack:
-            progress = stack.enter_context(tqdm(
-                total=len(todo), desc=f"grading {assignment}", unit="submission",
-                disable=not todo))
-            if scheduler is None and (workers == 1 or len(todo) <= 1):
-                # One notebook at a time needs no cluster (starting one takes seconds).
-                graded = map(grade, todo)
-            else:
-                client = stack.enter_context(dask_client(workers, scheduler))
-                graded = grade_concurrently(grade, todo, client)
-            for outcome in graded:
+        with (open_execution(config.SandboxedExecute.execution, workers, len(todo),
+                             scheduler) as execution,
+              tqdm(total=len(todo), desc=f"grading {assignment}", unit="submission",
+                   disable=not todo) as progress):
+            config.SandboxedExecute.execution = execution
+            for outcome in execution.grade_all(grade, todo):
                 write_report(course, assignment, [outcome])
                 outcomes.append(outcome)
                 progress.update()

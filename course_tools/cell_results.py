@@ -14,6 +14,7 @@ from pathlib import Path
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 
+from .cells import grade_id
 from .feedback import RedactHiddenTests, failure_message
 
 
@@ -46,12 +47,12 @@ def cell_results(db_url: str, autograded: Path, assignment: str, student: str) -
         with Gradebook(db_url) as gb:
             for index in sorted(redactor.test_cells):
                 cell = nb.cells[index]
-                grade_id = cell.metadata.nbgrader["grade_id"]
+                name = grade_id(cell)
                 try:
-                    grade = gb.find_grade(grade_id, notebook, assignment, student)
+                    grade = gb.find_grade(name, notebook, assignment, student)
                 except MissingEntry:
                     continue
                 score, points = float(grade.score or 0.0), float(grade.max_score or 0.0)
-                results.append(CellResult(notebook, grade_id, score, points,
+                results.append(CellResult(notebook, name, score, points,
                                           "" if score >= points else failure_message(cell)))
     return results

@@ -17,30 +17,31 @@ import re
 
 from nbformat import NotebookNode
 
-HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+# nbgrader's own delimiters (ClearHiddenTests.begin_test_delimeter, end_test_delimeter).
+HIDDEN_BEGIN, HIDDEN_END = "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"
 _SOLUTION_MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
-_HIDDEN = re.compile(rf"^[ \t]*{HIDDEN_BEGIN}[ \t]*$.*?^[ \t]*{HIDDEN_END}[ \t]*$\n?", re.S | re.M)
 
 
-def _nbgrader(cell: NotebookNode) -> dict:
+def nbgrader_metadata(cell: NotebookNode) -> dict:
+    """The cell's nbgrader metadata ({} for a cell nbgrader does not know)."""
     return cell.get("metadata", {}).get("nbgrader", {})
 
 
 def is_grade(cell: NotebookNode) -> bool:
     """As ``nbgrader.utils.is_grade``: the cell carries points."""
-    return bool(_nbgrader(cell).get("grade", False))
+    return bool(nbgrader_metadata(cell).get("grade", False))
 
 
 def is_solution(cell: NotebookNode) -> bool:
     """As ``nbgrader.utils.is_solution``: the student writes this cell."""
-    return bool(_nbgrader(cell).get("solution", False))
+    return bool(nbgrader_metadata(cell).get("solution", False))
 
 
 def is_locked(cell: NotebookNode) -> bool:
     """As ``nbgrader.utils.is_locked``: grading overwrites the cell with the course's copy."""
     if "nbgrader" not in cell.get("metadata", {}) or is_solution(cell):
         return False
-    return is_grade(cell) or bool(_nbgrader(cell).get("locked", False))
+    return is_grade(cell) or bool(nbgrader_metadata(cell).get("locked", False))
 
 
 def is_test_cell(cell: NotebookNode) -> bool:
@@ -62,16 +63,36 @@ def is_trusted_cell(cell: NotebookNode) -> bool:
 
 
 def grade_id(cell: NotebookNode) -> str | None:
-    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+    return nbgrader_metadata(cell).get("grade_id")
+
+
+def split_hidden(source: str, begin: str = HIDDEN_BEGIN,
+                 end: str = HIDDEN_END) -> tuple[list[str], list[list[str]]]:
+    """A test cell's lines outside its hidden regions, and each region's lines.
+
+    nbgrader's rule (ClearHiddenTests): a line containing `begin` opens a region, a
+    line containing `end` closes it, and both marker lines belong to neither. A
+    region left open runs to the end of the cell.
+    """
+    public: list[str] = []
+    regions: list[list[str]] = []
+    inside = False
+    for line in source.split("\n"):
+        if begin in line:
+            inside = True
+            regions.append([])
+        elif end in line:
+            inside = False
+        elif inside:
+            regions[-1].append(line)
+        else:
+            public.append(line)
+    return public, regions
 
 
 def hidden_parts(source: str) -> list[str]:
     """The code inside a test cell's hidden regions (without the marker lines)."""
-    parts = []
-    for block in _HIDDEN.findall(source):
-        lines = block.splitlines(keepends=True)
-        parts.append("".join(lines[1:-1]))
-    return parts
+    return ["".join(line + "\n" for line in region) for region in split_hidden(source)[1]]
 
 
 def without_solution_markers(source: str) -> str:
@@ -81,7 +102,7 @@ def without_solution_markers(source: str) -> str:
 
 def public_source(source: str) -> str:
     """A test cell's code without its hidden part (what the release shows)."""
-    return _HIDDEN.sub("", source)
+    return "\n".join(split_hidden(source)[0])
 
 
 def top_level_names(source: str) -> list[str]:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 from traitlets.config import Config
@@ -58,37 +59,64 @@ def find_course_root(start: Path | None = None) -> Path:
 
 @dataclass(frozen=True)
 class Course:
-    """A course folder laid out the nbgrader way (source/, release/, submitted/, ...)."""
+    """A course folder laid out the nbgrader way (source/, release/, submitted/, ...).
+
+    The folders and the gradebook are where the course's nbgrader configuration
+    puts them (nbgrader's ``CourseDirectory``: ``source_directory`` and the others).
+    """
 
     root: Path
 
+    @cached_property
+    def coursedir(self):
+        """nbgrader's CourseDirectory for this folder, as its configuration sets it."""
+        from nbgrader.coursedir import CourseDirectory
+
+        return CourseDirectory(config=self.nbgrader_config())
+
+    def _folder(self, name: str) -> Path:
+        return self.root / getattr(self.coursedir, f"{name}_directory")
+
     @property
     def source_dir(self) -> Path:
-        return self.root / "source"
+        return self._folder("source")
 
     @property
     def release_dir(self) -> Path:
-        return self.root / "release"
+        return self._folder("release")
 
     @property
     def submitted_dir(self) -> Path:
-        return self.root / "submitted"
+        return self._folder("submitted")
 
     @property
     def autograded_dir(self) -> Path:
-        return self.root / "autograded"
+        return self._folder("autograded")
 
     @property
     def feedback_dir(self) -> Path:
-        return self.root / "feedback"
+        return self._folder("feedback")
 
     @property
     def reports_dir(self) -> Path:
-        return self.root / "reports"
+        return self.root / "reports"  # the course's own (autograde reports, class reports)
+
+    @property
+    def course_id(self) -> str:
+        return self.coursedir.course_id
+
+    @property
+    def db_url(self) -> str:
+        return self.coursedir.db_url
 
     @property
     def db_path(self) -> Path:
-        return self.root / "gradebook.db"
+        """The gradebook's file (the course keeps it in SQLite, as nbgrader does by default)."""
+        prefix = "sqlite:///"
+        if not self.db_url.startswith(prefix):
+            raise CourseError(f"the gradebook is at {self.db_url}, not in an SQLite file: "
+                              "`course` supports only nbgrader's SQLite gradebook")
+        return Path(self.db_url.removeprefix(prefix))
 
     @property
     def lock_path(self) -> Path:

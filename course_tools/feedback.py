@@ -29,7 +29,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades, NbGraderPreprocessor
 from pygments.token import STANDARD_TYPES
 
-from .cells import is_test_cell
+from .cells import HIDDEN_BEGIN, HIDDEN_END, grade_id, is_test_cell, split_hidden
 from .course import Course, nbgrader_failure
 from .submissions import MAX_CELL_BYTES, MAX_MARKDOWN_BYTES
 
@@ -74,13 +74,13 @@ def course_test_cells(nb: NotebookNode, resources: dict | None = None) -> frozen
                    if cell.name in graded - answers}
     return frozenset(
         i for i in tests
-        if (source := sources.get(nb.cells[i].metadata.nbgrader.get("grade_id"))) is not None
+        if (source := sources.get(grade_id(nb.cells[i]))) is not None
         and nb.cells[i].source.endswith(source)
     )
 
 
 def hidden_test_lines(
-    nb: NotebookNode, begin: str = "BEGIN HIDDEN TESTS", end: str = "END HIDDEN TESTS",
+    nb: NotebookNode, begin: str = HIDDEN_BEGIN, end: str = HIDDEN_END,
     tests: frozenset[int] | None = None,
 ) -> frozenset[str]:
     """The lines of hidden test code in `nb` that feedback must not quote.
@@ -99,13 +99,10 @@ def hidden_test_lines(
     if tests is None:
         tests = frozenset(i for i, cell in enumerate(nb.cells) if is_test_cell(cell))
     for index, cell in enumerate(nb.cells):
-        in_region = False
-        for raw in cell.source.split("\n"):
-            if index in tests and (begin in raw or end in raw):
-                in_region = begin in raw
-                continue
-            line = _squash(raw)
-            (hidden if in_region else public).add(line)
+        shown, regions = (split_hidden(cell.source, begin, end) if index in tests
+                          else (cell.source.split("\n"), []))
+        public.update(map(_squash, shown))
+        hidden.update(_squash(line) for region in regions for line in region)
     return frozenset(
         line for line in hidden - public
         if len(line) >= MIN_HIDDEN_LINE

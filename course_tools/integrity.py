@@ -12,6 +12,8 @@ from pathlib import Path
 
 import nbformat
 
+from .cells import grade_id, is_grade, is_solution, nbgrader_metadata
+
 # nbgrader metadata that decides how a cell is graded.
 GRADING_KEYS = ("grade", "solution", "locked", "points", "grade_id", "task")
 STORED_OUTPUT_NOTE_BYTES = 20 << 20
@@ -21,9 +23,8 @@ IMPORTABLE_SUFFIXES = (".py", ".pyc", ".pyd", ".so", ".pth")
 def _graded_cells(nb) -> dict[str, list]:
     cells: dict[str, list] = {}
     for cell in nb.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if grade_id:
-            cells.setdefault(grade_id, []).append(cell)
+        if name := grade_id(cell):
+            cells.setdefault(name, []).append(cell)
     return cells
 
 
@@ -35,33 +36,33 @@ def changed_cells(submitted, released) -> list[str]:
     """Flags for course cells of `released` deleted, edited or re-labelled in `submitted`."""
     flags = []
     mine = _graded_cells(submitted)
-    for grade_id, count in Counter({k: len(v) for k, v in mine.items()}).items():
+    for name, count in Counter({k: len(v) for k, v in mine.items()}).items():
         if count > 1:
-            flags.append(f"cell {grade_id} appears {count} times")
+            flags.append(f"cell {name} appears {count} times")
     for original in released.cells:
-        meta = original.metadata.get("nbgrader", {})
-        grade_id = meta.get("grade_id")
-        if not grade_id:
+        meta = nbgrader_metadata(original)
+        name = grade_id(original)
+        if not name:
             continue
-        kind = "answer cell" if meta.get("solution") else (
-            "test cell" if meta.get("grade") else "course cell")
-        found = mine.get(grade_id)
+        kind = "answer cell" if is_solution(original) else (
+            "test cell" if is_grade(original) else "course cell")
+        found = mine.get(name)
         if not found:
             # nbgrader puts back graded and task cells (add_missing_cells), nothing else.
             restored = meta.get("grade") or meta.get("task")
-            flags.append(f"{kind} {grade_id} was deleted " + (
+            flags.append(f"{kind} {name} was deleted " + (
                 "(put back as released)" if restored else "(not put back: what needs it fails)"))
             continue
         cell = found[0]
-        theirs = cell.metadata.get("nbgrader", {})
+        theirs = nbgrader_metadata(cell)
         if any(theirs.get(key) != meta.get(key) for key in GRADING_KEYS):
-            flags.append(f"the grading metadata of {kind} {grade_id} was changed")
+            flags.append(f"the grading metadata of {kind} {name} was changed")
         if cell.cell_type != original.cell_type:
-            flags.append(f"{kind} {grade_id} was turned into a {cell.cell_type} cell")
+            flags.append(f"{kind} {name} was turned into a {cell.cell_type} cell")
         if original.get("id") and cell.get("id") != original.get("id"):
-            flags.append(f"the id of {kind} {grade_id} was changed")
-        if not meta.get("solution") and _normalised(cell.source) != _normalised(original.source):
-            flags.append(f"{kind} {grade_id} was edited (graded with the original)")
+            flags.append(f"the id of {kind} {name} was changed")
+        if not is_solution(original) and _normalised(cell.source) != _normalised(original.source):
+            flags.append(f"{kind} {name} was edited (graded with the original)")
     return flags
 
 

@@ -1,13 +1,13 @@
 """Grade many submissions at once: sandboxed executions on Dask workers, grades in one place.
 
 Each submission still goes through nbgrader's own autograde pipeline, in a
-thread of the coordinating process. All of those threads share one lock, and a
-thread holds it whenever it is inside nbgrader (reading the gradebook, saving
-grades) except while its notebook executes: ``SandboxedExecute`` hands the
-notebook to :class:`DaskExecution`, which releases the lock, waits for a Dask
-worker to run the notebook in its sandbox, and takes the lock back. So SQLite
-sees a single writer, grades are recorded exactly as a serial run records them,
-and only the slow part runs in parallel.
+thread of the coordinating process. :class:`DaskExecution` runs those threads
+with one lock, held whenever a thread is inside nbgrader (reading the gradebook,
+saving grades) except while its notebook executes: ``SandboxedExecute`` hands
+the notebook to :meth:`DaskExecution.run`, which releases the lock, waits for a
+Dask worker to run the notebook in its sandbox, and takes the lock back. So
+SQLite sees a single writer, grades are recorded exactly as a serial run records
+them, and only the slow part runs in parallel.
 
 A worker that dies while it executes a notebook has the notebook retried once
 elsewhere (:data:`SCHEDULER_SETTINGS`); if it dies again the submission is
@@ -20,24 +20,19 @@ import logging
 import os
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
 
+from .execution import Execution, LocalExecution
 from .integrity import IMPORTABLE_SUFFIXES
-from .sandbox import Limits, RunResult, SandboxError, require_bwrap, run_notebook, scratch_folder
+from .sandbox import Limits, RunResult, SandboxError, scratch_folder
 
 MAX_FOLDER_BYTES = 200 << 20  # files beside a notebook that travel to a worker
 # Retry a notebook once when its worker dies.
 SCHEDULER_SETTINGS = {"distributed.scheduler.allowed-failures": 1}
 NOTEBOOK_RESOURCE = "notebook"  # workers started with `--resources notebook=1`
-_current: DaskExecution | None = None
-
-
-def current_execution() -> DaskExecution | None:
-    """The Dask execution that grading in parallel has installed, if any."""
-    return _current
 
 
 def pack_folder(folder: Path) -> dict[str, bytes]:
@@ -63,7 +58,7 @@ def execute_on_worker(notebook_json: str, files: dict[str, bytes], limits: Limit
     the notebook without a sandbox.
     """
     try:
-        bwrap = require_bwrap(bwrap_choice) if bwrap_choice is not None else None
+        here = LocalExecution(bwrap_choice)
     except SandboxError as exc:
         raise SandboxError(f"on worker {os.uname().nodename}: {exc}") from exc
     with scratch_folder("course-worker-") as tmp:
@@ -73,29 +68,30 @@ def execute_on_worker(notebook_json: str, files: dict[str, bytes], limits: Limit
                 raise SandboxError(f"refusing to unpack {relative!r} outside the work folder")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-        return run_notebook(notebook_json, Path(tmp), limits, bwrap)
+        return here.run(notebook_json, Path(tmp), limits, label="")
 
 
-class DaskExecution:
-    """Runs notebooks on a Dask cluster while the calling thread gives up the gradebook lock."""
+class DaskExecution(Execution):
+    """Runs notebooks on a Dask cluster, nbgrader's steps around them one at a time."""
 
-    def __init__(self, client, lock: threading.Lock):
+    def __init__(self, client, bwrap_choice: str | None):
+        """`bwrap_choice` is resolved on each worker (None: no sandbox)."""
         self.client = client
-        self.lock = lock
+        self.bwrap_choice = bwrap_choice
+        self._lock = threading.Lock()  # held by a grading thread while it is inside nbgrader
         workers = client.scheduler_info()["workers"].values()
         # Workers that declare the resource run one notebook at a time, and a notebook
         # waits on the scheduler for a free worker (so a dying worker takes only its own).
         self.resources = ({NOTEBOOK_RESOURCE: 1} if workers and all(
             NOTEBOOK_RESOURCE in w.get("resources", {}) for w in workers) else None)
 
-    def run(self, notebook_json: str, folder: Path, limits: Limits, bwrap_choice: str | None,
-            label: str) -> RunResult:
-        """Execute on some worker; `label` (student and notebook) names the Dask task."""
+    def run(self, notebook_json: str, folder: Path, limits: Limits, label: str) -> RunResult:
+        """Execute on some worker, the gradebook lock given up meanwhile."""
         files = pack_folder(folder)
-        future = self.client.submit(execute_on_worker, notebook_json, files, limits, bwrap_choice,
-                                    key=f"grade-{uuid.uuid4().hex[:8]}-{label}",
+        future = self.client.submit(execute_on_worker, notebook_json, files, limits,
+                                    self.bwrap_choice, key=f"grade-{uuid.uuid4().hex[:8]}-{label}",
                                     resources=self.resources)
-        self.lock.release()
+        self._lock.release()
         try:
             return future.result()
         except Exception as exc:
@@ -104,7 +100,20 @@ class DaskExecution:
                                    f"(KilledWorker); grade it again") from exc
             raise
         finally:
-            self.lock.acquire()
+            self._lock.acquire()
+
+    def grade_all(self, grade_one: Callable, students: Iterable[str]) -> Iterator:
+        """Yield `grade_one(student)` for every student as they finish, executions in parallel."""
+        capacity = max(1, sum(self.client.nthreads().values()))
+
+        def locked(student: str):
+            with self._lock:
+                return grade_one(student)
+
+        with _tolerant_setenv(), ThreadPoolExecutor(max_workers=capacity + 1) as pool:
+            futures = [pool.submit(locked, student) for student in students]
+            for future in as_completed(futures):
+                yield future.result()
 
 
 @contextmanager
@@ -151,23 +160,3 @@ def _tolerant_setenv():
         yield
     finally:
         nbgrader.utils.setenv = original
-
-
-def grade_concurrently(grade_one, students: list[str], client) -> Iterator:
-    """Yield `grade_one(student)` for every student as they finish, executions in parallel."""
-    global _current
-    lock = threading.Lock()
-    capacity = max(1, sum(client.nthreads().values()))
-
-    def locked(student: str):
-        with lock:
-            return grade_one(student)
-
-    _current = DaskExecution(client, lock)
-    try:
-        with _tolerant_setenv(), ThreadPoolExecutor(max_workers=capacity + 1) as pool:
-            futures = [pool.submit(locked, student) for student in students]
-            for future in as_completed(futures):
-                yield future.result()
-    finally:
-        _current = None

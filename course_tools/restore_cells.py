@@ -13,6 +13,8 @@ from __future__ import annotations
 from nbformat.corpus.words import generate_corpus_id
 from nbgrader.preprocessors import OverwriteCells
 
+from .cells import grade_id
+
 
 class RestoreDeletedCells(OverwriteCells):
     """OverwriteCells whose ``add_missing_cells`` works for any set of deleted cells.
@@ -33,7 +35,7 @@ class RestoreDeletedCells(OverwriteCells):
         grade_cells = sorted(source_nb.grade_cells,
                              key=lambda cell: order.index(cell.name) if cell.name in order else -1)
         for grade_cell in grade_cells:
-            present = {cell.metadata.get("nbgrader", {}).get("grade_id"): index
+            present = {grade_id(cell): index
                        for index, cell in enumerate(nb.cells)}
             if grade_cell.name in present or grade_cell.name not in source_cells:
                 continue

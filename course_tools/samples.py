@@ -8,7 +8,7 @@ from pathlib import Path
 
 import nbformat
 
-from .cells import top_level_names, without_solution_markers
+from .cells import grade_id, is_solution, top_level_names, without_solution_markers
 from .variants import Variant
 
 REFERENCE = "sample-reference"
@@ -25,14 +25,6 @@ TERM_ASSIGNMENT = "hw1_foundations"
 TERM_DUE_DATE = "2026-10-23 23:59 Europe/Berlin"
 LATE_BY = timedelta(days=1, hours=2)  # two started days
 ON_TIME_BY = timedelta(days=1)
-
-
-def grade_id(cell) -> str | None:
-    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-
-
-def is_solution(cell) -> bool:
-    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("solution"))
 
 
 def reference_submission(release_nb, source_nb):

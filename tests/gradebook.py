@@ -10,7 +10,7 @@ from course_tools.course import Course
 def cell_grades(course: Course, assignment: str) -> dict[str, dict[str, float | None]]:
     """Every autograded cell's score, by student (rejected submissions have no entry)."""
     grades: dict[str, dict[str, float | None]] = {}
-    with Gradebook(f"sqlite:///{course.db_path}", "dl-fundamentals") as gb:
+    with Gradebook(course.db_url, course.course_id) as gb:
         for student in course.students(assignment):
             try:
                 submission = gb.find_submission(assignment, student)

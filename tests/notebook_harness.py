@@ -31,17 +31,21 @@ import matplotlib.pyplot as plt
 import nbformat
 
 import utils.testing as testing
-from course_tools.cells import public_source, top_level_names
+from course_tools.cells import (
+    grade_id,
+    is_answer_cell,
+    is_course_cell,
+    is_test_cell,
+    nbgrader_metadata,
+    public_source,
+    top_level_names,
+)
 from course_tools.remote.local import connected, pair
 
 # By default test cells run as when grading: in their own namespace, the answers' names
 # bound to proxies of the student's (course_tools/remote). With one kernel everything runs
 # in one namespace, as in JupyterLab (COURSE_HARNESS_KERNELS=1 makes that the default).
 TWO_KERNELS = os.environ.get("COURSE_HARNESS_KERNELS", "2") == "2"
-
-
-def nbgrader_metadata(cell) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {})
 
 
 @dataclass
@@ -70,23 +74,16 @@ class NotebookRun:
         )
 
 
-def _is_program(meta: dict) -> bool:
-    """Solution cells and given read-only code; plain cells are experiments and plots."""
-    return bool(meta.get("solution") or (meta.get("locked") and not meta.get("grade")))
-
-
 class SourceNotebook:
     """A source notebook split into the cells the harness runs."""
 
     def __init__(self, path: Path):
         self.path = path
         self.nb = nbformat.read(path, as_version=4)
-        code = [c for c in self.nb.cells if c.cell_type == "code"]
-        self.test_cells = [c for c in code if nbgrader_metadata(c).get("grade")]
-        self.program_cells = [c for c in code if _is_program(nbgrader_metadata(c))]
-        self.solution_ids = {
-            nbgrader_metadata(c)["grade_id"] for c in code if nbgrader_metadata(c).get("solution")
-        }
+        self.test_cells = [c for c in self.nb.cells if is_test_cell(c)]
+        # Answers and given read-only code; plain cells are experiments and plots.
+        self.program_cells = [c for c in self.nb.cells if is_answer_cell(c) or is_course_cell(c)]
+        self.solution_ids = {grade_id(c) for c in self.nb.cells if is_answer_cell(c)}
 
     def run(
         self, replacements: dict[str, str] | None = None, must_run: frozenset[str] = frozenset(),
@@ -128,7 +125,7 @@ class SourceNotebook:
         which runs every cell.
         """
         replaced = [c for c in self.program_cells
-                    if nbgrader_metadata(c).get("grade_id") in replacements]
+                    if grade_id(c) in replacements]
         bound_by_replacements = {n for code in replacements.values() for n in top_level_names(code)}
         touched = bound_by_replacements | {n for c in replaced for n in top_level_names(c.source)}
         cells = self.program_cells + self.test_cells
@@ -150,7 +147,7 @@ class SourceNotebook:
         for cell in self.test_cells:
             expensive = "expensive" in cell.get("metadata", {}).get("tags", [])
             reach = bound_by_replacements if expensive else touched
-            if nbgrader_metadata(cell)["grade_id"] in must_run or _free_words(cell.source) & reach:
+            if grade_id(cell) in must_run or _free_words(cell.source) & reach:
                 tests.append(cell)
                 while spread(cell):
                     pass
@@ -167,10 +164,10 @@ class SourceNotebook:
         answer_names: set[str] = set()
         course_names: set[str] = set()
         for cell in program_cells:
-            cell_id = nbgrader_metadata(cell).get("grade_id")
+            cell_id = grade_id(cell)
             source = replacements.get(cell_id, cell.source)
             _execute(source, student, f"{self.path.name}:{cell_id}")
-            if nbgrader_metadata(cell).get("solution"):
+            if is_answer_cell(cell):
                 answer_names.update(top_level_names(source))
             else:
                 course_names.update(top_level_names(source))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import html
 import json
 import os
@@ -13,9 +14,15 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from notebook_harness import nbgrader_metadata
 
-from course_tools.cells import hidden_parts, is_test_cell, public_source
+from course_tools.cells import (
+    grade_id,
+    hidden_parts,
+    is_test_cell,
+    is_trusted_cell,
+    nbgrader_metadata,
+    public_source,
+)
 from course_tools.course import CONFIG_FILE, Course
 from course_tools.release import release
 from course_tools.samples import MALFORMED, MISTAKES, REFERENCE, UNTOUCHED
@@ -122,6 +129,24 @@ def test_test_cells_set_error_rules_through_the_helpers(repo_course, assignment)
                     f"{path}: test cell {nbgrader_metadata(cell).get('grade_id')} calls "
                     f"{name}(), which would act only in the grading kernel: use "
                     f"utils.testing.{helper}")
+
+
+def test_every_module_the_course_cells_import_is_watched_or_exempt(repo_course, assignment):
+    from course_tools.guard import UNWATCHED_IMPORTS, WATCHED_PREFIXES
+
+    for path in _notebooks(repo_course, "source", assignment):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if not is_trusted_cell(cell):
+                continue
+            for node in ast.walk(ast.parse(cell.source)):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                         [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0
+                         else [])
+                for top in {name.partition(".")[0] for name in names}:
+                    assert top in WATCHED_PREFIXES or top in UNWATCHED_IMPORTS, (
+                        f"{path}: cell {grade_id(cell)} imports {top}, which the guard does "
+                        "not watch: add it to course_tools/guard.py's WATCHED_PREFIXES (or, "
+                        "with the reason, to UNWATCHED_IMPORTS); see CONTRIBUTING.md")
 
 
 def test_points_add_up_and_are_announced(repo_course, assignment):

@@ -91,9 +91,9 @@ def test_runs_at_the_same_time_wait_for_each_other(two_assignments, tmp_path):
     assert {s: o.status for s, o in read_report(course, COPY).items()} == {UNTOUCHED: "graded"}
     assert sorted(p.name for p in course.reports_dir.iterdir()) == sorted([
         f"autograde-{ASSIGNMENT}.json", f"autograde-{COPY}.json"])  # no temporary file left
-    db_url = f"sqlite:///{course.db_path}"
+    db_url, course_id = course.db_url, course.course_id
     for assignment in (ASSIGNMENT, COPY):
-        assert submission_score(db_url, "dl-fundamentals", assignment, UNTOUCHED) is not None
+        assert submission_score(db_url, course_id, assignment, UNTOUCHED) is not None
     with sqlite3.connect(course.db_path) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 

@@ -23,7 +23,7 @@ def _digest(path) -> str:
 
 
 def _autograded(course, student) -> dict[str, float]:
-    with Gradebook(f"sqlite:///{course.db_path}", "dl-fundamentals") as gb:
+    with Gradebook(course.db_url, course.course_id) as gb:
         submission = gb.find_submission(TERM_ASSIGNMENT, student)
         return {g.name: g.score for nb in submission.notebooks for g in nb.grades
                 if g.cell_type == "code"}

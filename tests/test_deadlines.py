@@ -63,7 +63,7 @@ def test_a_started_day_counts_whole_and_the_penalty_is_capped():
 
 
 def _submission(course, student):
-    with Gradebook(f"sqlite:///{course.db_path}", "dl-fundamentals") as gb:
+    with Gradebook(course.db_url, course.course_id) as gb:
         s = gb.find_submission(TERM_ASSIGNMENT, student)
         return s.code_score, s.late_submission_penalty, s.timestamp, s.duedate
 

@@ -146,9 +146,9 @@ def test_course_autograde_grades_the_corpus_as_declared(graded, assignment):
     summary = format_outcomes(graded["outcomes"][assignment])
     for outcome in graded["outcomes"][assignment]:
         assert outcome.status == "graded" and not outcome.flags, summary
-    db_url = f"sqlite:///{course.db_path}"
+    db_url, course_id = course.db_url, course.course_id
     for student, variants in graded["students"][assignment].items():
-        failed = set(failed_test_cells(db_url, "dl-fundamentals", assignment, student))
+        failed = set(failed_test_cells(db_url, course_id, assignment, student))
         assert failed == expected_failures(variants), (
             f"{student} hands in {[v.label for v in variants]}:\n{summary}")
 

@@ -83,7 +83,7 @@ def graded(course):
 
 def _code_points(course, student: str) -> tuple[float, float]:
     """nbgrader's own sum of a submission's autograded points."""
-    with Gradebook(f"sqlite:///{course.db_path}", "dl-fundamentals") as gb:
+    with Gradebook(course.db_url, course.course_id) as gb:
         submission = gb.find_submission(ASSIGNMENT, student)
         return submission.code_score, submission.max_code_score
 

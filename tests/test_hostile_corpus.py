@@ -53,13 +53,12 @@ from hostile.corpus import (
     corpus_context,
     graded_test_cells,
 )
-from notebook_harness import nbgrader_metadata
 
 from course_tools.autograde import Status, autograde, format_outcomes, read_report
 from course_tools.cells import (
-    HIDDEN_BEGIN,
-    HIDDEN_END,
+    hidden_parts,
     is_test_cell,
+    nbgrader_metadata,
     public_source,
     without_solution_markers,
 )
@@ -215,8 +214,7 @@ def test_outcome(corpus, case):
             assert text in printed, f"{case.name} should print {text!r}"
     if case.status == "rejected":
         return
-    failed = set(failed_test_cells(f"sqlite:///{course.db_path}", "dl-fundamentals",
-                                   ASSIGNMENT, case.name))
+    failed = set(failed_test_cells(course.db_url, course.course_id, ASSIGNMENT, case.name))
     assert failed == _expected_failures(case, corpus["source"]), summary
 
 
@@ -349,8 +347,8 @@ def test_killed_and_rerun_autograde_gives_the_same_grades(corpus):
     grades and sweeps the scratch folders the killed run left."""
     course = corpus["course"]
     students = ["patch-numpy"]
-    db_url = f"sqlite:///{course.db_path}"
-    first = {s: submission_score(db_url, "dl-fundamentals", ASSIGNMENT, s) for s in students}
+    db_url, course_id = course.db_url, course.course_id
+    first = {s: submission_score(db_url, course_id, ASSIGNMENT, s) for s in students}
     before = _scratch_folders()
     proc = subprocess.Popen(
         [sys.executable, "-m", "course_tools.cli", "--root", str(course.root), "autograde",
@@ -369,7 +367,7 @@ def test_killed_and_rerun_autograde_gives_the_same_grades(corpus):
     with sqlite3.connect(course.db_path) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     outcomes = autograde(course, ASSIGNMENT, students)
-    again = {s: submission_score(db_url, "dl-fundamentals", ASSIGNMENT, s) for s in students}
+    again = {s: submission_score(db_url, course_id, ASSIGNMENT, s) for s in students}
     assert again == first, format_outcomes(outcomes)
     report = json.loads((course.reports_dir / f"autograde-{ASSIGNMENT}.json").read_text())
     assert set(report) == set(corpus["outcomes"])
@@ -449,8 +447,7 @@ def _hidden_lines(source_nb, release_text: str) -> list[str]:
     public = "\n".join("".join(c["source"]) for c in released["cells"])
     lines = []
     for cell in graded_test_cells(source_nb):
-        hidden = cell.source.partition(HIDDEN_BEGIN)[2].partition(HIDDEN_END)[0]
-        lines += [line.strip() for line in hidden.splitlines()
+        lines += [line.strip() for part in hidden_parts(cell.source) for line in part.splitlines()
                   if len(line.strip()) >= 24 and line.strip() not in public]
     return lines
 

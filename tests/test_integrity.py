@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
+from cell_factories import answer_cell, grade_cell
+from nbformat.v4 import new_notebook
 
 from course_tools.integrity import changed_cells
 
 
 def _released():
-    test = new_code_cell("assert answer() == 1", metadata={"nbgrader": {
-        "grade": True, "solution": False, "locked": True, "points": 2, "grade_id": "test_answer",
-        "schema_version": 3}})
-    answer = new_code_cell("def answer():\n    raise NotImplementedError()", metadata={
-        "nbgrader": {"grade": False, "solution": True, "locked": False,
-                     "grade_id": "answer", "schema_version": 3}})
+    test = grade_cell("assert answer() == 1", "test_answer", points=2)
+    answer = answer_cell("def answer():\n    raise NotImplementedError()", "answer")
     return new_notebook(cells=[answer, test])
 
 

@@ -62,7 +62,7 @@ def term(term_course, tmp_path_factory):
                  "--students", str(roster)]) == 0
     (outcome,) = autograde(course, TERM_ASSIGNMENT, [NEW], workers=1)
     assert outcome.status == "graded"
-    with Gradebook(f"sqlite:///{course.db_path}", "dl-fundamentals") as gb:
+    with Gradebook(course.db_url, course.course_id) as gb:
         for student, points in HAND_GRADED.items():
             grades = [g for nb in gb.find_submission(TERM_ASSIGNMENT, student).notebooks
                       for g in nb.grades if g.cell_type == "markdown"]
@@ -79,7 +79,7 @@ def term(term_course, tmp_path_factory):
 
 def _expected(course: Course, student: str) -> float:
     """Autograded plus hand-graded points less the late penalty, from the gradebook."""
-    with Gradebook(f"sqlite:///{course.db_path}", "dl-fundamentals") as gb:
+    with Gradebook(course.db_url, course.course_id) as gb:
         submission = gb.find_submission(TERM_ASSIGNMENT, student)
         auto = sum(g.score for nb in submission.notebooks for g in nb.grades
                    if g.cell_type == "code")
@@ -91,7 +91,7 @@ def _read(path) -> list[list[str]]:
 
 
 def test_the_collected_student_was_graded_like_the_reference(term):
-    with Gradebook(f"sqlite:///{term.db_path}", "dl-fundamentals") as gb:
+    with Gradebook(term.db_url, term.course_id) as gb:
         new = gb.find_submission(TERM_ASSIGNMENT, NEW)
         reference = gb.find_submission(TERM_ASSIGNMENT, REFERENCE)
         assert new.code_score == reference.code_score == reference.max_code_score

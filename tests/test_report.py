@@ -90,7 +90,7 @@ def test_every_test_cells_pass_rate_is_the_gradebooks(term_course, reports):
         graded = {s["student"] for s in data["submissions"] if "auto_score" in s}
         assert {REFERENCE, MISTAKES, UNTOUCHED} <= graded
         counts: dict[tuple[str, str], list[int]] = {}
-        with Gradebook(f"sqlite:///{term_course.db_path}", "dl-fundamentals") as gb:
+        with Gradebook(term_course.db_url, term_course.course_id) as gb:
             for student in graded:
                 for nb in gb.find_submission(assignment, student).notebooks:
                     for grade in nb.grades:

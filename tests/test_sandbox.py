@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 import pytest
+from cell_factories import answer_cell, grade_cell
 from nbformat.v4 import new_code_cell, new_notebook
 
 from course_tools import guard
@@ -263,14 +264,8 @@ def test_the_libraries_use_the_threads_the_limits_allow(tmp_path):
 def test_a_test_cell_before_any_other_code_runs_and_flags_nothing(tmp_path):
     import nbformat
 
-    def cell(code: str, grade_id: str, **kind):
-        return new_code_cell(code, metadata={"nbgrader": {
-            "grade_id": grade_id, "locked": False, "schema_version": 3, **kind}})
-
-    test = {"grade": True, "solution": False, "locked": True, "points": 1}
-    cells = [cell("assert 1 + 1 == 2", "first", **test),
-             cell("answer = 2", "answer", grade=False, solution=True),
-             cell("assert answer == 2", "second", **test)]
+    cells = [grade_cell("assert 1 + 1 == 2", "first"), answer_cell("answer = 2", "answer"),
+             grade_cell("assert answer == 2", "second")]
     result = run_notebook(nbformat.writes(new_notebook(cells=cells)), tmp_path, Limits(), None)
     assert result.stopped is None and result.failure is None, result.stderr_tail
     assert result.flags == []

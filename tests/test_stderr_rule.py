@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+from cell_factories import grade_cell
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 from nbgrader.utils import determine_grade
 
@@ -14,9 +15,7 @@ from course_tools.stderr_rule import STDERR_NOTE, show_test_stderr_as_text, stde
 
 
 def _test_cell(source: str, points: int = 2):
-    return new_code_cell(source, metadata={"nbgrader": {
-        "grade": True, "solution": False, "locked": True, "grade_id": f"test_{points}",
-        "points": points, "schema_version": 3}})
+    return grade_cell(source, f"test_{points}", points=points)
 
 
 def test_stderr_becomes_marked_text_in_order():

@@ -160,7 +160,7 @@ def test_unusable_folders_are_rejected_and_the_rest_graded(graded):
         UNTOUCHED: "graded", FORGED: "rejected", GLOB: "rejected"}
     # nbgrader saw only the usable id: '*' would have made it grade every folder.
     assert [p.name for p in course.autograded_dir.iterdir()] == [UNTOUCHED]
-    with Gradebook(f"sqlite:///{course.db_path}", "dl-fundamentals") as gb:
+    with Gradebook(course.db_url, course.course_id) as gb:
         assert [s.id for s in gb.students] == [UNTOUCHED]
 
 

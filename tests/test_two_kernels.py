@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from cell_factories import answer_cell, course_cell, grade_cell
 from nbformat.v4 import new_code_cell, new_notebook
 
 from course_tools.autograde import read_report
@@ -25,14 +26,11 @@ from course_tools.sandbox import Limits, RunResult, find_bwrap, run_notebook
 pytestmark = pytest.mark.skipif(find_bwrap() is None, reason="needs bubblewrap")
 
 ASSIGNMENT = "hw1_foundations"
-TEST = {"grade": True, "solution": False, "locked": True, "points": 1}
-ANSWER = {"grade": False, "solution": True, "locked": False}
-COURSE = {"grade": False, "solution": False, "locked": True}
+TEST, ANSWER, COURSE = grade_cell, answer_cell, course_cell
 
 
-def _cell(code: str, grade_id: str, kind: dict):
-    return new_code_cell(code, metadata={"nbgrader": {"grade_id": grade_id,
-                                                      "schema_version": 3, **kind}})
+def _cell(code: str, grade_id: str, kind):
+    return kind(code, grade_id)
 
 
 def _run(cells, tmp_path: Path, **limits) -> RunResult:
@@ -141,7 +139,7 @@ def _nothing_scored(course: Course, student: str) -> bool:
     """No cell of the submission has an autograded score in the gradebook."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    with Gradebook(f"sqlite:///{course.db_path}", "dl-fundamentals") as gb:
+    with Gradebook(course.db_url, course.course_id) as gb:
         try:
             submission = gb.find_submission(ASSIGNMENT, student)
         except MissingEntry:
