@@ -82,9 +82,9 @@ def _check_course(course: Course, assignment: str, folder: Path) -> Course:
     """A course folder at `folder` with the course's configuration and `assignment`'s
     source, generated (nbgrader then knows its cells and points)."""
     shutil.copy2(course.root / CONFIG_FILE, folder / CONFIG_FILE)
-    shutil.copytree(course.source_dir / assignment, folder / "source" / assignment,
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
     check = Course(folder)
+    shutil.copytree(course.source_dir / assignment, check.source_dir / assignment,
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
     result = check.api().generate_assignment(assignment, force=True, create=True)
     if not result["success"]:
         raise nbgrader_failure(f"nbgrader generate_assignment {assignment}", result)

@@ -30,9 +30,10 @@ def build_demo_course(repo: Course, target: Path) -> Course:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     shutil.copy2(repo.root / CONFIG_FILE, target / CONFIG_FILE)
-    shutil.copytree(repo.source_dir, target / "source",
+    course = Course(target)
+    shutil.copytree(repo.source_dir, course.source_dir,
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
-    return Course(target)
+    return course
 
 
 def build_sample_class(repo: Course, target: Path, assignments: list[str] | None = None,

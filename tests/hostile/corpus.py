@@ -32,7 +32,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_output
 
 from course_tools.autograde import GRADED, PARTLY, REJECTED
-from course_tools.cells import is_test_cell
+from course_tools.cells import grade_id, is_test_cell
 from course_tools.course import Course
 from course_tools.samples import reference_submission, with_variants
 from course_tools.variants import load_variants
@@ -110,8 +110,8 @@ def graded_test_cells(source_nb) -> list:
     return [c for c in source_nb.cells if is_test_cell(c)]
 
 
-def _cell(nb, grade_id: str):
-    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+def _cell(nb, name: str):
+    return next(c for c in nb.cells if grade_id(c) == name)
 
 
 def _write(nb, folder: Path) -> None:
