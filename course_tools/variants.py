@@ -27,10 +27,11 @@ them; a line ``#@`` starts the next change. The lines of each change before it
 reference flows into every variant, and a patch that no longer applies is an error
 naming the file.
 
-A variant that is a few lines away from another variant of the same folder rather
-than from the reference says so in its header, ``# patch-of: <verdict>/<name>``;
+A variant that is a few lines away from a *correct* variant of the same folder
+rather than from the reference says so in its header, ``# patch-of: correct/<name>``;
 its patch then applies to that variant's code, which may itself be a patch. A
-missing base or a circle of bases is an error naming the file.
+missing base, a base that is a wrong variant (its patch would have to undo another
+mistake) or a circle of bases is an error naming the file.
 """
 
 from __future__ import annotations
@@ -143,6 +144,10 @@ def parse_variant(path: Path, assignment: str, references: dict[str, str] | None
         if patch_lines is None:
             raise ValueError(f"{path}: a patch-of variant needs a '# patch:' after its header")
         name = fields["patch-of"]
+        if not name.startswith("correct/"):
+            raise ValueError(f"{path}: patch-of {name!r}: the base must be a correct variant "
+                             "(correct/<name>), so that the patch shows only this variant's "
+                             "own change, never the undoing of another mistake")
         original = base(name) if base else None
         if original is None:
             raise ValueError(f"{path}: patch-of {name!r}, but its folder has no such "
