@@ -22,21 +22,29 @@ lines away from the reference, a *patch* of the reference answer in comment line
 
 ``#=`` lines are context, ``#-`` lines are the reference's, ``#+`` lines replace
 them; a line ``#@`` starts the next change. The lines of each change before it
-(context and removed lines) must occur exactly once in the reference answer, so
-a change to the reference flows into every variant, and a patch that no longer
-applies is an error naming the file.
+(context and removed lines) must occur exactly once, as whole lines, in the answer
+(changes apply in order, each to the result of the one before), so a change to the
+reference flows into every variant, and a patch that no longer applies is an error
+naming the file.
+
+A variant that is a few lines away from a *correct* variant of the same folder
+rather than from the reference says so in its header, ``# patch-of: correct/<name>``;
+its patch then applies to that variant's code, which may itself be a patch. A
+missing base, a base that is a wrong variant (its patch would have to undo another
+mistake) or a circle of bases is an error naming the file.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .cells import grade_id, is_solution, without_solution_markers
 
 VERDICTS = ("wrong", "correct")
-_HEADER = re.compile(r"^# (replaces|expect-fail|why|in-sample):(.*)$")
+_HEADER = re.compile(r"^# (replaces|expect-fail|why|in-sample|patch-of):(.*)$")
 _PATCH_START = "# patch:"
 _PATCH_LINE = re.compile(r"^#([=+\-@])(.*)$")
 
@@ -59,8 +67,9 @@ class Variant:
         return f"{self.assignment}/{self.verdict}/{self.name}"
 
 
-def apply_patch(reference: str, patch_lines: list[tuple[int, str]], path: Path) -> str:
-    """`reference` with the changes of a patch made (see the module docstring)."""
+def apply_patch(original: str, patch_lines: list[tuple[int, str]], path: Path,
+                what: str = "the reference answer") -> str:
+    """`original` with the changes of a patch made; `what` names it in errors."""
     changes: list[list[tuple[int, str, str]]] = [[]]
     for number, line in patch_lines:
         match = _PATCH_LINE.match(line)
@@ -71,30 +80,30 @@ def apply_patch(reference: str, patch_lines: list[tuple[int, str]], path: Path) 
             changes.append([])
         else:
             changes[-1].append((number, kind, text))
-    result = reference
+    lines = original.splitlines()
     for change in (c for c in changes if c):
-        old = "".join(text + "\n" for _, kind, text in change if kind in "=-")
-        new = "".join(text + "\n" for _, kind, text in change if kind in "=+")
+        old = [text for _, kind, text in change if kind in "=-"]
+        new = [text for _, kind, text in change if kind in "=+"]
         first = change[0][0]
         if not old:
             raise ValueError(f"{path}:{first}: a change needs a context (#=) or removed (#-) "
                              "line to say where it goes")
-        found = (result + "\n").count(old)
-        if found != 1:
+        found = [i for i in range(len(lines) - len(old) + 1) if lines[i:i + len(old)] == old]
+        if len(found) != 1:
             raise ValueError(
                 f"{path}:{first}: this change no longer applies: its #= and #- lines occur "
-                f"{found} times in the reference answer (they must occur once); update the "
-                "patch to the reference")
-        result = (result + "\n").replace(old, new).removesuffix("\n")
-    return result
+                f"{len(found)} times in {what} (they must occur once); update the patch")
+        lines[found[0]:found[0] + len(old)] = new
+    return "\n".join(lines)
 
 
-def parse_variant(path: Path, assignment: str,
-                  references: dict[str, str] | None = None) -> Variant:
+def parse_variant(path: Path, assignment: str, references: dict[str, str] | None = None,
+                  base: Callable[[str], Variant | None] | None = None) -> Variant:
     """Read a variant file; a header error names the file and the missing field.
 
     `references` holds the reference answers by grade id (solution markers removed);
-    a patch variant needs its own.
+    a patch variant needs its own. `base` finds the variant a ``patch-of`` names
+    (None if there is none).
     """
     verdict = path.parent.name
     if verdict not in VERDICTS:
@@ -131,7 +140,20 @@ def parse_variant(path: Path, assignment: str,
         raise ValueError(f"{path}: a wrong variant must list the test cells it fails")
     if verdict == "correct" and expect_fail:
         raise ValueError(f"{path}: a correct variant cannot expect failures")
-    if patch_lines is not None:
+    if "patch-of" in fields:
+        if patch_lines is None:
+            raise ValueError(f"{path}: a patch-of variant needs a '# patch:' after its header")
+        name = fields["patch-of"]
+        if not name.startswith("correct/"):
+            raise ValueError(f"{path}: patch-of {name!r}: the base must be a correct variant "
+                             "(correct/<name>), so that the patch shows only this variant's "
+                             "own change, never the undoing of another mistake")
+        original = base(name) if base else None
+        if original is None:
+            raise ValueError(f"{path}: patch-of {name!r}, but its folder has no such "
+                             "variant (<verdict>/<name>, without .py)")
+        code_lines = apply_patch(original.code, patch_lines, path, name).splitlines()
+    elif patch_lines is not None:
         reference = (references or {}).get(fields["replaces"])
         if reference is None:
             raise ValueError(f"{path}: a patch of {fields['replaces']!r}, but the source "
@@ -162,11 +184,26 @@ def load_variants(samples_dir: Path, assignment: str,
     """All variants of an assignment, sorted by verdict then name.
 
     Patches apply to the reference answers in `source_dir` (by default the course's
-    ``source/<assignment>`` beside `samples_dir`).
+    ``source/<assignment>`` beside `samples_dir`), or to the variant their
+    ``patch-of`` names.
     """
     folder = samples_dir / assignment
-    paths = [path for verdict in VERDICTS for path in sorted((folder / verdict).glob("*.py"))]
+    paths = {f"{verdict}/{path.stem}": path for verdict in VERDICTS
+             for path in sorted((folder / verdict).glob("*.py"))}
     if not paths:
         return []
     references = reference_answers(source_dir or samples_dir.parent / "source" / assignment)
-    return [parse_variant(path, assignment, references) for path in paths]
+    loaded: dict[str, Variant] = {}
+
+    def load(key: str, chain: tuple[str, ...] = ()) -> Variant | None:
+        if key in chain:
+            circle = " -> ".join(chain[chain.index(key):] + (key,))
+            raise ValueError(f"{paths[chain[-1]]}: patch-of goes round in a circle: {circle}")
+        if key in paths and key not in loaded:
+            loaded[key] = parse_variant(paths[key], assignment, references,
+                                        lambda name: load(name, (*chain, key)))
+        return loaded.get(key)
+
+    for key in paths:
+        load(key)
+    return [loaded[key] for key in paths]

@@ -97,6 +97,86 @@ def test_a_patch_that_no_longer_applies_names_the_file_and_line(tmp_path):
         parse_variant(path, "hw1_foundations", {"sigmoid": "def sigmoid(x):\n    return x\n"})
 
 
+def _write_variants(folder, files: dict[str, str]) -> None:
+    """Variant files of an assignment 'toy' under `folder`, by '<verdict>/<name>'."""
+    for key, text in files.items():
+        path = folder / "toy" / f"{key}.py"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
+_LOOP = ("# replaces: total\n# why: a loop\ndef total(xs):\n    s = 0\n    for x in xs:\n"
+         "        s += x\n    return s\n")
+
+
+def test_a_patch_of_variant_applies_to_another_variant_which_may_be_a_patch(tmp_path):
+    _write_variants(tmp_path, {
+        "correct/loop": _LOOP,
+        "wrong/starts_at_one": "# replaces: total\n# expect-fail: test_total\n# why: s = 1\n"
+                               "# patch-of: correct/loop\n# patch:\n#-    s = 0\n#+    s = 1\n",
+        "correct/builtin_start": "# replaces: total\n# why: sum's start\n"
+                                 "# patch-of: correct/loop\n# patch:\n#=    s = 0\n"
+                                 "#+    s += sum(xs, start=0)\n#@\n#-    for x in xs:\n"
+                                 "#-        s += x\n",
+        "wrong/squares": "# replaces: total\n# expect-fail: test_total\n# why: squares\n"
+                         "# patch-of: correct/builtin_start\n# patch:\n"
+                         "#-    s += sum(xs, start=0)\n#+    s += sum(x * x for x in xs)\n",
+    })
+    variants = {v.name: v for v in load_variants(tmp_path, "toy", tmp_path)}
+    assert variants["starts_at_one"].code == _LOOP.split("loop\n")[1].replace("s = 0", "s = 1")
+    assert variants["builtin_start"].code == (
+        "def total(xs):\n    s = 0\n    s += sum(xs, start=0)\n    return s\n")
+    assert variants["squares"].code == (
+        "def total(xs):\n    s = 0\n    s += sum(x * x for x in xs)\n    return s\n")
+
+
+def test_a_patch_of_a_wrong_variant_is_refused(tmp_path):
+    _write_variants(tmp_path, {
+        "correct/loop": _LOOP,
+        "wrong/starts_at_one": "# replaces: total\n# expect-fail: test_total\n# why: s = 1\n"
+                               "# patch-of: correct/loop\n# patch:\n#-    s = 0\n#+    s = 1\n",
+        "wrong/twice": "# replaces: total\n# expect-fail: test_total\n# why: twice\n"
+                       "# patch-of: wrong/starts_at_one\n# patch:\n#-    return s\n"
+                       "#+    return 2 * s\n",
+    })
+    with pytest.raises(ValueError, match=r"twice.py: patch-of 'wrong/starts_at_one': the base "
+                                         "must be a correct variant"):
+        load_variants(tmp_path, "toy", tmp_path)
+
+
+def test_a_stale_patch_of_names_its_file_line_and_base(tmp_path):
+    _write_variants(tmp_path, {
+        "correct/loop": _LOOP,
+        "wrong/stale": "# replaces: total\n# expect-fail: test_total\n# why: stale\n"
+                       "# patch-of: correct/loop\n# patch:\n#-    total = 0\n#+    total = 1\n",
+    })
+    with pytest.raises(ValueError, match=r"stale.py:6: this change no longer applies: .* "
+                                         r"0 times in correct/loop"):
+        load_variants(tmp_path, "toy", tmp_path)
+
+
+def test_a_patch_of_a_missing_variant_names_the_file(tmp_path):
+    _write_variants(tmp_path, {
+        "wrong/orphan": "# replaces: total\n# expect-fail: test_total\n# why: no base\n"
+                        "# patch-of: correct/loop\n# patch:\n#-    s = 0\n#+    s = 1\n",
+    })
+    with pytest.raises(ValueError, match=r"orphan.py: patch-of 'correct/loop', but its folder "
+                                         "has no such variant"):
+        load_variants(tmp_path, "toy", tmp_path)
+
+
+def test_patch_of_in_a_circle_is_an_error_naming_the_file(tmp_path):
+    def patch_of(base):
+        return (f"# replaces: total\n# why: circle\n"
+                f"# patch-of: {base}\n# patch:\n#-    s = 0\n#+    s = 1\n")
+
+    _write_variants(tmp_path, {"correct/loop": _LOOP, "correct/a": patch_of("correct/b"),
+                               "correct/b": patch_of("correct/a")})
+    with pytest.raises(ValueError, match=r"correct/b.py: patch-of goes round in a circle: "
+                                         "correct/a -> correct/b -> correct/a"):
+        load_variants(tmp_path, "toy", tmp_path)
+
+
 def _toy_notebook(tmp_path) -> SourceNotebook:
     """Given code, two answers and five tests, to see what a variant's run skips."""
     import nbformat

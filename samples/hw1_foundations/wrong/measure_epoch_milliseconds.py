@@ -1,23 +1,20 @@
 # replaces: measure_epoch_seconds
 # expect-fail: test_measure_epoch_seconds
 # why: converts the measurement to milliseconds although the function must return seconds
-def measure_epoch_seconds(n_inputs, hidden, n_outputs, n_samples, batch_size=32, repeats=3):
-    widths = [n_inputs, *hidden, n_outputs]
-    layers = []
-    for n_in, n_out in zip(widths[:-1], widths[1:]):
-        layers += [torch.nn.Linear(n_in, n_out), torch.nn.ReLU()]
-    model = torch.nn.Sequential(*layers[:-1])
-    optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
-    inputs = torch.randn(n_samples, n_inputs)
-    targets = torch.randn(n_samples, n_outputs)
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        for first in range(0, n_samples, batch_size):
-            optimizer.zero_grad()
-            prediction = model(inputs[first:first + batch_size])
-            loss = torch.nn.functional.mse_loss(prediction, targets[first:first + batch_size])
-            loss.backward()
-            optimizer.step()
-        best = min(best, (time.perf_counter() - start) * 1000)  # in ms, easier to read
-    return best
+# patch:
+#-    """Fastest of `repeats` timed training epochs (seconds) of a PyTorch MLP on random data."""
+#-    torch.manual_seed(0)
+#@
+#-    times = []
+#+    best = float("inf")
+#@
+#-            x, y = inputs[first:first + batch_size], targets[first:first + batch_size]
+#@
+#-            loss = torch.nn.functional.mse_loss(model(x), y)
+#+            prediction = model(inputs[first:first + batch_size])
+#+            loss = torch.nn.functional.mse_loss(prediction, targets[first:first + batch_size])
+#@
+#-        times.append(time.perf_counter() - start)
+#-    return min(times)
+#+        best = min(best, (time.perf_counter() - start) * 1000)  # in ms, easier to read
+#+    return best
