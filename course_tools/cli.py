@@ -68,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("data", help="find or download the data sets and verify them")
     p.add_argument("--data-dir", type=Path, help="look here first")
     p.add_argument("--no-download", action="store_true", help="only look, never download")
+    p = sub.add_parser("new", help="scaffold a new assignment that follows CONTRIBUTING.md "
+                       "(notebook, variants, fairness case, budget entry)")
+    p.add_argument("assignment", help="the new assignment's id: hw<number>_<topic>")
     p = sub.add_parser("demo", help="grade the sample class end to end")
     p.add_argument("--dir", type=Path, default=Path("build/demo"), help="demo course folder")
     p.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
@@ -140,6 +143,14 @@ def run(args: argparse.Namespace) -> int:
                                 sandbox=not args.unsandboxed)
         print(format_check(result))
         return 0 if result.outcome.status.scored else 1
+    elif args.command == "new":
+        from .scaffold import scaffold
+
+        for path in scaffold(course, args.assignment):
+            print(f"wrote {shown(str(path.relative_to(course.root)))}")
+        print(f"\nNext: replace the example in source/{args.assignment}/ (CONTRIBUTING.md), "
+              "then `make release` and\n  .venv/bin/python -m pytest tests/test_assignments.py "
+              f"tests/test_variants.py -k {args.assignment}")
     elif args.command == "demo":
         from .demo import run_demo
 
