@@ -170,7 +170,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--assignment", default="hw1_foundations")
     parser.add_argument("--copies", type=int, default=3,
-                        help="copies of the 4-student class (3: under 15 minutes at load 10)")
+                        help="copies of the 4-student class (3: 13 min on 2 cores at load 10-12)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2,
                         help="workers of course autograde (default: one per core)")
     add_load_arguments(parser, longest=300.0)
