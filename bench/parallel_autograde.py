@@ -20,25 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from batch import build_batch, warm_up
+
 from course_tools.autograde import autograde
 from course_tools.course import Course, find_course_root
-from course_tools.demo import build_demo_course
-from course_tools.release import release
-from course_tools.samples import write_sample_class
-from course_tools.variants import load_variants
-
-
-def build_batch(repo: Course, target: Path, assignment: str, copies: int) -> Course:
-    course = build_demo_course(repo, target)
-    release(course, [assignment])
-    variants = load_variants(repo.root / "samples", assignment)
-    staging = target.parent / "staging"
-    write_sample_class(staging, assignment, course.release_dir / assignment,
-                       course.source_dir / assignment, variants)
-    for copy in range(copies):
-        for student in sorted(p.name for p in staging.iterdir()):
-            shutil.copytree(staging / student, course.submitted_dir / f"{student}-{copy:02d}")
-    return course
 
 
 def timed_grading(course: Course, assignment: str, workers: int) -> tuple[float, dict]:
@@ -59,10 +44,7 @@ def main() -> None:
         serial = build_batch(repo, Path(tmp) / "serial" / "course", args.assignment, args.copies)
         parallel = Course(Path(tmp) / "parallel")
         shutil.copytree(serial.root, parallel.root)
-        warm_up = Course(Path(tmp) / "warm-up")
-        shutil.copytree(serial.root, warm_up.root)
-        first = next(s for s in serial.students(args.assignment) if "reference" in s)
-        autograde(warm_up, args.assignment, [first], workers=1)
+        warm_up(serial, args.assignment, Path(tmp) / "warm-up")
         n = len(serial.students(args.assignment))
         print(f"{n} submissions of {args.assignment}, load {os.getloadavg()[0]:.2f}")
         one, one_scores = timed_grading(serial, args.assignment, 1)
