@@ -62,7 +62,7 @@ def open_execution(local: LocalExecution, workers: int, submissions: int,
     `local` itself when there is no `scheduler` and one worker or at most one
     submission (starting a cluster takes seconds); otherwise a Dask cluster with
     the same sandbox: the one at `scheduler`, or a local one of `workers`
-    processes, closed on exit.
+    threads (each waits for its notebook's subprocesses), closed on exit.
     """
     if scheduler is None and (workers == 1 or submissions <= 1):
         yield local

@@ -118,7 +118,7 @@ class DaskExecution(Execution):
 
 @contextmanager
 def dask_client(workers: int, scheduler: str | None):
-    """A client of the cluster at `scheduler`, or of a local cluster of `workers` processes."""
+    """A client of the cluster at `scheduler`, or of a local cluster of `workers` threads."""
     import dask
     from dask.distributed import Client, LocalCluster
 
@@ -127,9 +127,12 @@ def dask_client(workers: int, scheduler: str | None):
             with Client(scheduler) as client:
                 yield client
             return
-        # Notebooks execute in subprocesses, so a worker needs one thread and no memory cap
-        # of its own (the sandbox has one).
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+        # Notebooks execute in subprocesses (the runner and its sandboxed kernels), so a local
+        # worker is a thread of this process that waits for one: no worker processes to
+        # start and stop (about 11 s of a run on two busy cores), one thread each and no
+        # memory cap of its own (the sandbox has one). A remote cluster's workers are
+        # processes, and a dying one has its notebook retried (SCHEDULER_SETTINGS).
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=False,
                           memory_limit=0, dashboard_address=None,
                           resources={NOTEBOOK_RESOURCE: 1},
                           silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
