@@ -1,10 +1,7 @@
 # replaces: tf_train_step
 # expect-fail: test_tf_train_step
 # why: sums the squared errors instead of averaging them, so loss and steps are n*k times too large
-def tf_train_step(model, x, y, learning_rate):
-    with tf.GradientTape() as tape:
-        loss = tf.reduce_sum(tf.square(model(x) - y))
-    grads = tape.gradient(loss, model.trainable_variables)
-    for v, g in zip(model.trainable_variables, grads):
-        v.assign_sub(learning_rate * g)
-    return float(loss)
+# patch-of: correct/tf_step_plain_assign_sub
+# patch:
+#-        loss = tf.reduce_mean(tf.square(model(x) - y))
+#+        loss = tf.reduce_sum(tf.square(model(x) - y))

@@ -1,13 +1,7 @@
 # replaces: early_stopping_epoch
 # expect-fail: test_early_stopping_epoch
 # why: stops only after patience + 1 epochs without improvement (> instead of ==)
-def early_stopping_epoch(val_losses, patience):
-    best, best_epoch, waited = val_losses[0], 0, 0
-    for epoch in range(1, len(val_losses)):
-        if val_losses[epoch] < best:
-            best, best_epoch, waited = val_losses[epoch], epoch, 0
-        else:
-            waited += 1
-            if waited > patience:
-                break
-    return best_epoch
+# patch-of: correct/es_tuple_updates
+# patch:
+#-            if waited == patience:
+#+            if waited > patience:
