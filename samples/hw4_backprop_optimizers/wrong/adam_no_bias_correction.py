@@ -2,16 +2,13 @@
 # expect-fail: test_Adam
 # why: uses the raw moments m and v, without dividing by 1 - beta^t: first steps far too large
 # in-sample: yes
-class Adam:
-    def __init__(self, lr, beta1=0.9, beta2=0.999, eps=1e-8):
-        self.lr, self.beta1, self.beta2, self.eps = lr, beta1, beta2, eps
-        self.m = self.v = None
-
-    def step(self, params, grads):
-        if self.m is None:
-            self.m = [np.zeros_like(p) for p in params]
-            self.v = [np.zeros_like(p) for p in params]
-        for p, g, m, v in zip(params, grads, self.m, self.v):
-            m[...] = self.beta1 * m + (1 - self.beta1) * g
-            v[...] = self.beta2 * v + (1 - self.beta2) * g**2
-            p -= self.lr * m / (np.sqrt(v) + self.eps)
+# patch-of: correct/adam_whole_array_assignment
+# patch:
+#-        self.t = 0
+#@
+#-        self.t += 1
+#@
+#-            m_hat = m / (1 - self.beta1**self.t)
+#-            v_hat = v / (1 - self.beta2**self.t)
+#-            p -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
+#+            p -= self.lr * m / (np.sqrt(v) + self.eps)

@@ -1,16 +1,7 @@
 # replaces: gradient_descent
 # expect-fail: test_gradient_descent_full_batch test_gradient_descent_minibatch
 # why: sums the per-example gradients instead of averaging them over the batch
-def gradient_descent(X, y, batch_size, lr, epochs, seed):
-    n, d = X.shape
-    size = n if batch_size is None else batch_size
-    rng = np.random.default_rng(seed)
-    w = np.zeros(d)
-    losses = []
-    for _ in range(epochs):
-        order = rng.permutation(n)
-        for start in range(0, n, size):
-            idx = order[start:start + size]
-            w = w - lr * 2 * X[idx].T @ (X[idx] @ w - y[idx])
-        losses.append(np.mean((X @ w - y) ** 2))
-    return w, losses
+# patch-of: correct/gd_permutation_slices
+# patch:
+#-            w = w - lr * 2 / len(idx) * X[idx].T @ (X[idx] @ w - y[idx])
+#+            w = w - lr * 2 * X[idx].T @ (X[idx] @ w - y[idx])

@@ -1,14 +1,7 @@
 # replaces: RMSProp
 # expect-fail: test_RMSProp
 # why: divides by the mean square v instead of its square root
-class RMSProp:
-    def __init__(self, lr, gamma=0.9, eps=1e-8):
-        self.lr, self.gamma, self.eps = lr, gamma, eps
-        self.v = None
-
-    def step(self, params, grads):
-        if self.v is None:
-            self.v = [np.zeros_like(p) for p in params]
-        for p, g, v in zip(params, grads, self.v):
-            v[...] = self.gamma * v + (1 - self.gamma) * g**2
-            p -= self.lr * g / (v + self.eps)
+# patch-of: correct/rmsprop_whole_array_assignment
+# patch:
+#-            p -= self.lr * g / (np.sqrt(v) + self.eps)
+#+            p -= self.lr * g / (v + self.eps)

@@ -1,29 +1,9 @@
 # replaces: train_model
 # expect-fail: test_train_model
 # why: reports the number of correct test predictions instead of the fraction
-def train_model(model, train_loader, test_loader, epochs, lr):
-    loss_fn = torch.nn.CrossEntropyLoss()
-    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
-    history = {"train_loss": [], "test_loss": [], "test_accuracy": []}
-    for epoch in range(epochs):
-        model.train()
-        losses = []
-        for images, labels in tqdm(train_loader, leave=False):
-            optimizer.zero_grad()
-            loss = loss_fn(model(images), labels)
-            loss.backward()
-            optimizer.step()
-            losses.append(loss.item())
-        history["train_loss"].append(float(np.mean(losses)))
-        model.eval()
-        total, correct, count = 0.0, 0, 0
-        with torch.no_grad():
-            for images, labels in test_loader:
-                logits = model(images)
-                total += loss_fn(logits, labels).item() * len(labels)
-                correct += (logits.argmax(1) == labels).sum().item()
-                count += len(labels)
-        history["test_loss"].append(total / count)
-        history["test_accuracy"].append(correct)
-        print(f"epoch {epoch + 1}: {history['test_loss'][-1]:.4f} {correct}")
-    return history
+# patch-of: correct/train_constant_lr_mean_of_batch_losses
+# patch:
+#-        history["test_accuracy"].append(correct / count)
+#-        print(f"epoch {epoch + 1}: test accuracy {correct / count:.4f}")
+#+        history["test_accuracy"].append(correct)
+#+        print(f"epoch {epoch + 1}: {history['test_loss'][-1]:.4f} {correct}")
