@@ -32,6 +32,12 @@ rather than from the reference says so in its header, ``# patch-of: correct/<nam
 its patch then applies to that variant's code, which may itself be a patch. A
 missing base, a base that is a wrong variant (its patch would have to undo another
 mistake) or a circle of bases is an error naming the file.
+
+A variant written out whole shares fewer than ``COPIED_LINES`` consecutive code lines
+(comments, blank lines and the lines the release gives every student aside) with the
+reference answer and with every other whole variant of the same answer in its corpus
+(`copied_runs`); a longer shared run is a copy that would go stale, and is written as
+a patch instead.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from .cells import grade_id, is_solution, without_solution_markers
@@ -47,6 +54,9 @@ VERDICTS = ("wrong", "correct")
 _HEADER = re.compile(r"^# (replaces|expect-fail|why|in-sample|patch-of):(.*)$")
 _PATCH_START = "# patch:"
 _PATCH_LINE = re.compile(r"^#([=+\-@])(.*)$")
+# Separately written answers to one signature share their first few lines (a class's
+# constructor stores its arguments); eight in a row is a copy.
+COPIED_LINES = 8
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,7 @@ class Variant:
     why: str
     in_sample: bool
     code: str
+    base: str | None = None  # what its patch applies to: "reference", "correct/<name>"
 
     @property
     def label(self) -> str:
@@ -164,19 +175,28 @@ def parse_variant(path: Path, assignment: str, references: dict[str, str] | None
         expect_fail=expect_fail, why=fields["why"],
         in_sample=fields.get("in-sample", "no").lower() == "yes",
         code="\n".join(code_lines).strip() + "\n",
+        base=None if patch_lines is None else fields.get("patch-of", "reference"),
     )
+
+
+def _answer_cells(folder: Path) -> dict[str, str]:
+    import nbformat
+
+    return {grade_id(cell): cell.source for path in sorted(folder.glob("*.ipynb"))
+            for cell in nbformat.read(path, as_version=4).cells
+            if is_solution(cell) and grade_id(cell)}
 
 
 def reference_answers(source_dir: Path) -> dict[str, str]:
     """The reference answers of an assignment's source notebooks, by grade id."""
-    import nbformat
+    return {name: without_solution_markers(source)
+            for name, source in _answer_cells(source_dir).items()}
 
-    answers = {}
-    for path in sorted(source_dir.glob("*.ipynb")):
-        for cell in nbformat.read(path, as_version=4).cells:
-            if is_solution(cell) and grade_id(cell):
-                answers[grade_id(cell)] = without_solution_markers(cell.source)
-    return answers
+
+def given_code(release_dir: Path) -> dict[str, str]:
+    """The answer cells as the release shows them (a stub or starter code), by grade id:
+    what every student's answer starts from."""
+    return _answer_cells(release_dir)
 
 
 def load_variants(samples_dir: Path, assignment: str,
@@ -207,3 +227,38 @@ def load_variants(samples_dir: Path, assignment: str,
     for key in paths:
         load(key)
     return [loaded[key] for key in paths]
+
+
+def _code_lines(code: str, given: set[str]) -> list[str]:
+    return [line.strip() for line in code.splitlines() if line.strip()
+            and not line.strip().startswith("#") and line.strip() not in given]
+
+
+def shared_run(code: str, other: str, given: str = "") -> int:
+    """The longest run of consecutive code lines `code` and `other` have in common,
+    indentation, comments, blank lines and the lines of `given` aside."""
+    given_lines = {line.strip() for line in given.splitlines()}
+    mine, theirs = _code_lines(code, given_lines), _code_lines(other, given_lines)
+    return SequenceMatcher(None, mine, theirs, autojunk=False).find_longest_match(
+        0, len(mine), 0, len(theirs)).size
+
+
+def copied_runs(variants: list[Variant], references: dict[str, str],
+                given: dict[str, str] | None = None) -> list[str]:
+    """Each whole variant of `variants` (one corpus of one assignment) that shares
+    COPIED_LINES or more consecutive lines with its reference answer or with another
+    whole variant of the same answer, said in a line that says how to fix it. Lines of
+    the released cell (`given`, by grade id) do not count: every student has them."""
+    whole = [v for v in variants if v.base is None]
+    found = []
+    for position, variant in enumerate(whole):
+        others = [("the reference answer", references.get(variant.replaces, ""))]
+        others += [(other.label, other.code) for other in whole[:position]
+                   if other.replaces == variant.replaces]
+        released = (given or {}).get(variant.replaces, "")
+        for name, code in others:
+            if (run := shared_run(variant.code, code, released)) >= COPIED_LINES:
+                found.append(f"{variant.label} shares {run} consecutive lines with {name}: "
+                             "write it as a '# patch:' of the reference or a '# patch-of: "
+                             "correct/<name>' of a correct variant in the same style")
+    return found

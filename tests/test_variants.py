@@ -7,7 +7,14 @@ import pytest
 from conftest import ASSIGNMENTS, COURSE
 from notebook_harness import SourceNotebook
 
-from course_tools.variants import load_variants, parse_variant
+from course_tools.variants import (
+    COPIED_LINES,
+    copied_runs,
+    given_code,
+    load_variants,
+    parse_variant,
+    reference_answers,
+)
 
 VARIANTS = [v for a in ASSIGNMENTS for v in load_variants(COURSE.root / "samples", a)]
 _notebooks: dict = {}
@@ -56,6 +63,36 @@ def test_every_graded_function_has_wrong_and_correct_variants(assignment):
 def test_demo_mistakes_exist(assignment):
     variants = load_variants(COURSE.root / "samples", assignment)
     assert any(v.in_sample for v in variants), f"no '# in-sample: yes' mistake for {assignment}"
+
+
+@pytest.mark.parametrize("corpus", ["samples", "tests/fairness"])
+def test_no_variant_is_a_copy_that_would_go_stale(assignment, corpus):
+    """A variant written out whole is not a near-copy of the reference or of a sibling."""
+    variants = load_variants(COURSE.root / corpus, assignment, COURSE.source_dir / assignment)
+    copies = copied_runs(variants, reference_answers(COURSE.source_dir / assignment),
+                         given_code(COURSE.release_dir / assignment))
+    assert not copies, "\n".join(copies)
+
+
+def test_a_copied_run_is_found_and_a_patch_is_not_a_copy(tmp_path):
+    body = "".join(f"    x{i} = {i}\n" for i in range(COPIED_LINES - 2))  # + def and return
+    for name in ("first", "second"):
+        path = tmp_path / "correct" / f"{name}.py"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(f"# replaces: f\n# why: {name}\ndef f():\n{body}    return 1\n")
+    (tmp_path / "correct" / "third.py").write_text(
+        "# replaces: f\n# why: a patch\n# patch-of: correct/first\n# patch:\n"
+        "#-    return 1\n#+    return 2\n")
+    variants = load_variants(tmp_path.parent, tmp_path.name, tmp_path / "no-source")
+    copies = copied_runs(variants, {})
+    assert len(copies) == 1 and copies[0].startswith(f"{tmp_path.name}/correct/second shares "
+                                                     f"{COPIED_LINES} consecutive")
+    shorter = [v if v.name != "second" else
+               type(v)(**{**vars(v), "code": v.code.replace("    x0 = 0\n", "")})
+               for v in variants]
+    assert copied_runs(shorter, {}) == [], "one line fewer than COPIED_LINES in a row is allowed"
+    assert copied_runs(variants, {}, {"f": "def f():\n    x3 = 3\n"}) == [], (
+        "the lines the release gives every student are not a copy")
 
 
 def test_a_variant_header_reads_a_reason_over_several_lines(tmp_path):
