@@ -136,6 +136,8 @@ def test_variants_and_fairness_cases_are_graded_as_declared(scaffolded, monkeypa
         test_variants.test_reference_passes_every_test_in_process(NEW, kernels)
     test_variants.test_every_graded_function_has_wrong_and_correct_variants(NEW)
     test_variants.test_demo_mistakes_exist(NEW)
+    for corpus_dir in ("samples", str(FAIRNESS_DIR)):
+        test_variants.test_no_variant_is_a_copy_that_would_go_stale(NEW, corpus_dir)
     variants = load_variants(scaffolded.root / "samples", NEW)
     assert {v.verdict for v in variants} == {"wrong", "correct"}
     for variant in variants:
