@@ -190,7 +190,7 @@ BUDGETS: dict[str, dict[str, Budget]] = {
         ),
     },
     # hw5: the Fashion-MNIST MLP 784-256-128-64-10 (NAdam, batches of 128). The full budget
-    # reaches 0.90 test accuracy in about 30 s on 2 cores (bench/hw5_fashion_mnist.py).
+    # reaches 0.90 test accuracy in 30-45 s on 2 cores (bench/hw5_fashion_mnist.py).
     "hw5_fashion_mlp": {
         "full": Budget(
             epochs=16,
