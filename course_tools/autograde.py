@@ -160,7 +160,7 @@ def autograde(course: Course, assignment: str, students: list[str] | None = None
               resume: bool = False, wait: bool = True) -> list[Outcome]:
     """Autograde the submissions of `assignment`; broken ones are reported and skipped.
 
-    Notebooks execute on a Dask cluster: a local one of `workers` workers (default:
+    Notebooks execute on a Dask cluster: a local one with `workers` workers (default:
     one per core), or the one at `scheduler`; with one worker, or one submission to
     grade, they execute here, one after the other, without a cluster. With `resume`,
     submissions that an earlier run graded or rejected, and that have not changed since,

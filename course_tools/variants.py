@@ -54,8 +54,8 @@ VERDICTS = ("wrong", "correct")
 _HEADER = re.compile(r"^# (replaces|expect-fail|why|in-sample|patch-of):(.*)$")
 _PATCH_START = "# patch:"
 _PATCH_LINE = re.compile(r"^#([=+\-@])(.*)$")
-# Separately written answers to one signature share their first few lines (a class's
-# constructor stores its arguments); eight in a row is a copy.
+# Answers written separately share short runs (a loop header, a return line); eight
+# student-written lines in a row are a copy.
 COPIED_LINES = 8
 
 
@@ -230,8 +230,8 @@ def load_variants(samples_dir: Path, assignment: str,
 
 
 def _code_lines(code: str, given: set[str]) -> list[str]:
-    return [line.strip() for line in code.splitlines() if line.strip()
-            and not line.strip().startswith("#") and line.strip() not in given]
+    stripped = (line.strip() for line in code.splitlines())
+    return [line for line in stripped if line and not line.startswith("#") and line not in given]
 
 
 def shared_run(code: str, other: str, given: str = "") -> int:

@@ -3,6 +3,8 @@ correct answers keep full marks (samples/<assignment>/{wrong,correct}/*.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import ASSIGNMENTS, COURSE
 from notebook_harness import SourceNotebook
@@ -87,8 +89,7 @@ def test_a_copied_run_is_found_and_a_patch_is_not_a_copy(tmp_path):
     copies = copied_runs(variants, {})
     assert len(copies) == 1 and copies[0].startswith(f"{tmp_path.name}/correct/second shares "
                                                      f"{COPIED_LINES} consecutive")
-    shorter = [v if v.name != "second" else
-               type(v)(**{**vars(v), "code": v.code.replace("    x0 = 0\n", "")})
+    shorter = [v if v.name != "second" else replace(v, code=v.code.replace("    x0 = 0\n", ""))
                for v in variants]
     assert copied_runs(shorter, {}) == [], "one line fewer than COPIED_LINES in a row is allowed"
     assert copied_runs(variants, {}, {"f": "def f():\n    x3 = 3\n"}) == [], (
