@@ -95,9 +95,14 @@ def hidden_parts(source: str) -> list[str]:
     return ["".join(line + "\n" for line in region) for region in split_hidden(source)[1]]
 
 
+def is_solution_marker(line: str) -> bool:
+    """Whether a line is a ``### BEGIN SOLUTION`` or ``### END SOLUTION`` marker."""
+    return bool(_SOLUTION_MARKER.match(line))
+
+
 def without_solution_markers(source: str) -> str:
     """A reference answer as a student would write it: without the BEGIN/END SOLUTION lines."""
-    return "\n".join(line for line in source.splitlines() if not _SOLUTION_MARKER.match(line))
+    return "\n".join(line for line in source.splitlines() if not is_solution_marker(line))
 
 
 def public_source(source: str) -> str:

@@ -27,6 +27,12 @@ them; a line ``#@`` starts the next change. The lines of each change before it
 reference flows into every variant, and a patch that no longer applies is an error
 naming the file.
 
+A whole variant need not write out the lines the release gives every student before
+the first place for their code (a class line and a constructor's signature and given
+assignments, say): a line ``# (as released)`` stands for them, and the loader
+puts in the reference cell's lines before its first
+``### BEGIN SOLUTION``. So the given lines, too, follow the reference.
+
 A variant that is a few lines away from a *correct* variant of the same folder
 rather than from the reference says so in its header, ``# patch-of: correct/<name>``;
 its patch then applies to that variant's code, which may itself be a patch. A
@@ -48,12 +54,13 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from .cells import grade_id, is_solution, without_solution_markers
+from .cells import grade_id, is_solution, is_solution_marker, without_solution_markers
 
 VERDICTS = ("wrong", "correct")
 _HEADER = re.compile(r"^# (replaces|expect-fail|why|in-sample|patch-of):(.*)$")
 _PATCH_START = "# patch:"
 _PATCH_LINE = re.compile(r"^#([=+\-@])(.*)$")
+AS_RELEASED = "# (as released)"
 # Answers written separately share short runs (a loop header, a return line); eight
 # student-written lines in a row are a copy.
 COPIED_LINES = 8
@@ -108,13 +115,42 @@ def apply_patch(original: str, patch_lines: list[tuple[int, str]], path: Path,
     return "\n".join(lines)
 
 
+def _with_released_lines(code_lines: list[str], given: str | None, path: Path,
+                         answer: str) -> list[str]:
+    """`code_lines` with each ``# (as released)`` line replaced by `given`."""
+    markers = [i for i, line in enumerate(code_lines) if line.strip() == AS_RELEASED]
+    if not markers:
+        return code_lines
+    if not given:
+        raise ValueError(f"{path}: '{AS_RELEASED}' stands for the lines the release gives "
+                         f"before the student's code, but the reference cell {answer!r} has "
+                         "none before its first '### BEGIN SOLUTION'; write the lines out")
+    if len(markers) > 1:
+        raise ValueError(f"{path}: '{AS_RELEASED}' may stand once in a variant")
+    at = markers[0]
+    return code_lines[:at] + given.splitlines() + code_lines[at + 1:]
+
+
+def released_lines(source_dir: Path) -> dict[str, str]:
+    """Each answer cell's lines before its first ``### BEGIN SOLUTION``, by grade id: what
+    the release gives every student ahead of the first place for their code."""
+    heads = {}
+    for name, source in _answer_cells(source_dir).items():
+        lines = source.splitlines()
+        first = next((i for i, line in enumerate(lines) if is_solution_marker(line)), 0)
+        heads[name] = "\n".join(lines[:first])
+    return heads
+
+
 def parse_variant(path: Path, assignment: str, references: dict[str, str] | None = None,
-                  base: Callable[[str], Variant | None] | None = None) -> Variant:
+                  base: Callable[[str], Variant | None] | None = None,
+                  released: dict[str, str] | None = None) -> Variant:
     """Read a variant file; a header error names the file and the missing field.
 
     `references` holds the reference answers by grade id (solution markers removed);
     a patch variant needs its own. `base` finds the variant a ``patch-of`` names
-    (None if there is none).
+    (None if there is none). `released` holds the lines a ``# (as released)`` line
+    stands for, by grade id (`released_lines`).
     """
     verdict = path.parent.name
     if verdict not in VERDICTS:
@@ -140,7 +176,7 @@ def parse_variant(path: Path, assignment: str, references: dict[str, str] | None
         elif match:
             last_field = match.group(1)
             fields[last_field] = match.group(2).strip()
-        elif last_field == "why" and line.startswith("# "):
+        elif last_field == "why" and line.startswith("# ") and line != AS_RELEASED:
             fields["why"] += " " + line[2:].strip()  # the reason goes on over several lines
         else:
             code_lines.append(line)
@@ -170,6 +206,9 @@ def parse_variant(path: Path, assignment: str, references: dict[str, str] | None
             raise ValueError(f"{path}: a patch of {fields['replaces']!r}, but the source "
                              "notebooks have no such answer cell")
         code_lines = apply_patch(reference, patch_lines, path).splitlines()
+    else:
+        code_lines = _with_released_lines(code_lines, (released or {}).get(fields["replaces"]),
+                                          path, fields["replaces"])
     return Variant(
         assignment=assignment, name=path.stem, verdict=verdict, replaces=fields["replaces"],
         expect_fail=expect_fail, why=fields["why"],
@@ -212,7 +251,9 @@ def load_variants(samples_dir: Path, assignment: str,
              for path in sorted((folder / verdict).glob("*.py"))}
     if not paths:
         return []
-    references = reference_answers(source_dir or samples_dir.parent / "source" / assignment)
+    source_dir = source_dir or samples_dir.parent / "source" / assignment
+    references = reference_answers(source_dir)
+    released = released_lines(source_dir)
     loaded: dict[str, Variant] = {}
 
     def load(key: str, chain: tuple[str, ...] = ()) -> Variant | None:
@@ -221,7 +262,7 @@ def load_variants(samples_dir: Path, assignment: str,
             raise ValueError(f"{paths[chain[-1]]}: patch-of goes round in a circle: {circle}")
         if key in paths and key not in loaded:
             loaded[key] = parse_variant(paths[key], assignment, references,
-                                        lambda name: load(name, (*chain, key)))
+                                        lambda name: load(name, (*chain, key)), released)
         return loaded.get(key)
 
     for key in paths:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import nbformat
 import pytest
+from cell_factories import answer_cell
 from conftest import ASSIGNMENTS, COURSE
+from nbformat.v4 import new_notebook
 from notebook_harness import SourceNotebook
 
 from course_tools.variants import (
@@ -16,6 +19,7 @@ from course_tools.variants import (
     load_variants,
     parse_variant,
     reference_answers,
+    released_lines,
 )
 
 VARIANTS = [v for a in ASSIGNMENTS for v in load_variants(COURSE.root / "samples", a)]
@@ -96,21 +100,28 @@ def test_a_copied_run_is_found_and_a_patch_is_not_a_copy(tmp_path):
         "the lines the release gives every student are not a copy")
 
 
+def _variant_file(folder, key: str, text: str):
+    """`text` written as the variant file ``<folder>/<verdict>/<name>.py`` (`key` is
+    ``<verdict>/<name>``), its folder made if needed; the file's path."""
+    path = folder / f"{key}.py"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
 def test_a_variant_header_reads_a_reason_over_several_lines(tmp_path):
-    path = tmp_path / "wrong" / "split_reason.py"
-    path.parent.mkdir()
-    path.write_text("# replaces: sigmoid\n# expect-fail: test_sigmoid\n# why: the first half\n"
-                    "# and the second half\n# in-sample: yes\ndef sigmoid(x):\n    return x\n")
+    path = _variant_file(tmp_path, "wrong/split_reason",
+                         "# replaces: sigmoid\n# expect-fail: test_sigmoid\n# why: the first half\n"
+                         "# and the second half\n# in-sample: yes\ndef sigmoid(x):\n    return x\n")
     variant = parse_variant(path, "hw1_foundations")
     assert variant.why == "the first half and the second half"
     assert variant.in_sample and variant.code == "def sigmoid(x):\n    return x\n"
 
 
 def test_a_header_field_after_the_code_is_an_error(tmp_path):
-    path = tmp_path / "wrong" / "late_field.py"
-    path.parent.mkdir()
-    path.write_text("# replaces: sigmoid\n# why: a reason\ndef sigmoid(x):\n    return x\n"
-                    "# expect-fail: test_sigmoid\n")
+    path = _variant_file(tmp_path, "wrong/late_field",
+                         "# replaces: sigmoid\n# why: a reason\ndef sigmoid(x):\n    return x\n"
+                         "# expect-fail: test_sigmoid\n")
     with pytest.raises(ValueError, match="late_field.py:5: header field 'expect-fail'"):
         parse_variant(path, "hw1_foundations")
 
@@ -118,19 +129,44 @@ def test_a_header_field_after_the_code_is_an_error(tmp_path):
 def test_a_patch_variant_is_the_reference_with_its_changes(tmp_path):
     references = {"sigmoid": "def sigmoid(x):\n    z = np.clip(x, -50, 50)\n"
                              "    return 1 / (1 + np.exp(-z))"}
-    path = tmp_path / "wrong" / "no_clip.py"
-    path.parent.mkdir()
-    path.write_text("# replaces: sigmoid\n# expect-fail: test_sigmoid\n# why: no clipping\n"
-                    "# patch:\n#-    z = np.clip(x, -50, 50)\n#+    z = x\n")
+    path = _variant_file(tmp_path, "wrong/no_clip",
+                         "# replaces: sigmoid\n# expect-fail: test_sigmoid\n# why: no clipping\n"
+                         "# patch:\n#-    z = np.clip(x, -50, 50)\n#+    z = x\n")
     variant = parse_variant(path, "hw1_foundations", references)
     assert variant.code == "def sigmoid(x):\n    z = x\n    return 1 / (1 + np.exp(-z))\n"
 
 
+_CLASS_CELL = ("class Counter:\n    def __init__(self, start=0):\n        self.start = start\n"
+               "        ### BEGIN SOLUTION\n        self.n = start\n        ### END SOLUTION\n")
+
+
+def test_as_released_stands_for_the_lines_before_the_first_solution(tmp_path):
+    notebook = new_notebook(cells=[answer_cell(_CLASS_CELL, "Counter")])
+    nbformat.write(notebook, tmp_path / "toy.ipynb")
+    released = released_lines(tmp_path)
+    assert released == {"Counter": "class Counter:\n    def __init__(self, start=0):\n"
+                                   "        self.start = start"}
+    path = _variant_file(tmp_path, "correct/list_count",
+                         "# replaces: Counter\n# why: a list\n# (as released)\n"
+                         "        self.seen = [start]\n")
+    variant = parse_variant(path, "toy", released=released)
+    assert variant.why == "a list", "the marker is code, not the reason's next line"
+    assert variant.code == released["Counter"] + "\n        self.seen = [start]\n"
+
+
+def test_as_released_where_the_release_gives_nothing_is_an_error(tmp_path):
+    path = _variant_file(tmp_path, "correct/bare",
+                         "# replaces: total\n# why: nothing given\n# (as released)\n"
+                         "def total(xs):\n    return sum(xs)\n")
+    with pytest.raises(ValueError, match=r"bare.py: '# \(as released\)' stands for .* 'total' "
+                                         "has none before its first"):
+        parse_variant(path, "toy", released={"total": ""})
+
+
 def test_a_patch_that_no_longer_applies_names_the_file_and_line(tmp_path):
-    path = tmp_path / "wrong" / "stale.py"
-    path.parent.mkdir()
-    path.write_text("# replaces: sigmoid\n# expect-fail: test_sigmoid\n# why: stale\n"
-                    "# patch:\n#-    return old_code\n#+    return new_code\n")
+    path = _variant_file(tmp_path, "wrong/stale",
+                         "# replaces: sigmoid\n# expect-fail: test_sigmoid\n# why: stale\n"
+                         "# patch:\n#-    return old_code\n#+    return new_code\n")
     with pytest.raises(ValueError, match="stale.py:5: this change no longer applies"):
         parse_variant(path, "hw1_foundations", {"sigmoid": "def sigmoid(x):\n    return x\n"})
 
@@ -138,9 +174,7 @@ def test_a_patch_that_no_longer_applies_names_the_file_and_line(tmp_path):
 def _write_variants(folder, files: dict[str, str]) -> None:
     """Variant files of an assignment 'toy' under `folder`, by '<verdict>/<name>'."""
     for key, text in files.items():
-        path = folder / "toy" / f"{key}.py"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
+        _variant_file(folder / "toy", key, text)
 
 
 _LOOP = ("# replaces: total\n# why: a loop\ndef total(xs):\n    s = 0\n    for x in xs:\n"

@@ -1,12 +1,6 @@
 # replaces: NetworkPyTorch
 # why: float64 tensors, a small normal init, log_softmax by hand, SGD without torch.optim
-class NetworkPyTorch:
-    def __init__(self, sizes, epochs=10, learning_rate=0.5, batch_size=64, seed=0):
-        self.sizes = list(sizes)
-        self.epochs = epochs
-        self.learning_rate = learning_rate
-        self.batch_size = batch_size
-        self.seed = seed
+# (as released)
         g = torch.Generator().manual_seed(seed)
         self.weights = [(torch.randn(a, b, generator=g, dtype=torch.float64) * 0.1).requires_grad_()
                         for a, b in zip(self.sizes[:-1], self.sizes[1:])]

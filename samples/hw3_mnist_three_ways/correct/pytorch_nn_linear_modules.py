@@ -1,12 +1,6 @@
 # replaces: NetworkPyTorch
 # why: nn.Linear in nn.Sequential, weights exposed as transposes, grads via backward()
-class NetworkPyTorch:
-    def __init__(self, sizes, epochs=10, learning_rate=0.5, batch_size=64, seed=0):
-        self.sizes = list(sizes)
-        self.epochs = epochs
-        self.learning_rate = learning_rate
-        self.batch_size = batch_size
-        self.seed = seed
+# (as released)
         torch.manual_seed(seed)
         layers = []
         for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:]):

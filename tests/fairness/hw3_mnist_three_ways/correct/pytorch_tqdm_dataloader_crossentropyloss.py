@@ -9,13 +9,7 @@ from torch.utils.data import DataLoader, TensorDataset
 from tqdm.auto import tqdm
 
 
-class NetworkPyTorch:
-    def __init__(self, sizes, epochs=10, learning_rate=0.5, batch_size=64, seed=0):
-        self.sizes = list(sizes)
-        self.epochs = epochs
-        self.learning_rate = learning_rate
-        self.batch_size = batch_size
-        self.seed = seed
+# (as released)
         torch.manual_seed(seed)
         layers = []
         for n_in, n_out in zip(self.sizes[:-2], self.sizes[1:-1]):

@@ -6,13 +6,7 @@ import numpy as np
 from tqdm.auto import tqdm
 
 
-class NetworkScratch:
-    def __init__(self, sizes, epochs=10, learning_rate=2.0, batch_size=64, seed=0):
-        self.sizes = list(sizes)
-        self.epochs = epochs
-        self.learning_rate = learning_rate
-        self.batch_size = batch_size
-        self.seed = seed
+# (as released)
         rng = np.random.default_rng(seed)
         self.params = {}
         for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):

@@ -7,13 +7,7 @@ import warnings
 import numpy as np
 
 
-class NetworkScratch:
-    def __init__(self, sizes, epochs=10, learning_rate=2.0, batch_size=64, seed=0):
-        self.sizes = list(sizes)
-        self.epochs = epochs
-        self.learning_rate = learning_rate
-        self.batch_size = batch_size
-        self.seed = seed
+# (as released)
         self.rng = np.random.default_rng(seed)
         self.weights = []
         for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:]):
