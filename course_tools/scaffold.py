@@ -9,9 +9,9 @@ replaces the example with the homework's own parts.
 
 from __future__ import annotations
 
-import ast
 import os
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from .course import Course, CourseError
 
 ASSIGNMENT_ID = re.compile(r"hw([1-9][0-9]*)_[a-z][a-z0-9]*(_[a-z0-9]+)*")
 MAX_ID_LENGTH = 40
-BUDGET_FILE = Path("utils") / "budget.py"
+BUDGET_FILE = Path("utils") / "budgets.toml"
 FAIRNESS_DIR = Path("tests") / "fairness"
 FUNCTION = "mse_gradient"
 AUTO_POINTS = {"test_mse_gradient_intercept": 30, "test_mse_gradient_slope": 40}
@@ -112,48 +112,34 @@ def scaffold(course: Course, assignment: str) -> list[Path]:
 
 # ------------------------------------------------------------------------ the budget entry
 
-def _budgets_node(text: str, path: Path) -> ast.Dict:
-    for node in ast.parse(text).body:
-        targets = node.targets if isinstance(node, ast.Assign) else (
-            [node.target] if isinstance(node, ast.AnnAssign) else [])
-        if any(isinstance(t, ast.Name) and t.id == "BUDGETS" for t in targets) and \
-                isinstance(node.value, ast.Dict):
-            return node.value
-    raise CourseError(f"{path} has no `BUDGETS = {{...}}` dict to add the new budget to")
-
-
 def _budget_names(path: Path) -> set[str]:
     if not path.is_file():
         raise CourseError(f"{path} is missing: run `course new` in the course repository, "
-                          "whose utils/budget.py holds the training budgets")
-    node = _budgets_node(path.read_text(), path)
-    return {k.value for k in node.keys if isinstance(k, ast.Constant)}
+                          f"whose {BUDGET_FILE} holds the training budgets")
+    try:
+        with open(path, "rb") as file:
+            return set(tomllib.load(file))
+    except tomllib.TOMLDecodeError as error:
+        raise CourseError(f"{path} is not valid TOML ({error}): repair it first") from None
 
 
 def _with_budget_entry(text: str, new: NewAssignment) -> str:
-    """The budget module's text with the new entry as the last item of BUDGETS."""
-    lines = text.splitlines(keepends=True)
-    closing = _budgets_node(text, new.course.root / BUDGET_FILE).end_lineno - 1
-    entry = f'''\
-    # {new.assignment}: gradient descent on a line (the example `course new` wrote; replace it
-    # with the homework's own experiments).
-    "{new.budget_name}": {{
-        "full": Budget(
-            epochs=200,
-            train_size=200,
-            validation_size=None,
-            note="epochs = full-batch gradient-descent steps",
-        ),
-        "grading": Budget(
-            epochs=20,
-            train_size=50,
-            validation_size=None,
-            note="a few steps on a few points: checks the loop runs",
-        ),
-    }},
-'''
-    changed = "".join(lines[:closing]) + entry + "".join(lines[closing:])
-    compile(changed, str(BUDGET_FILE), "exec")  # a layout this cannot handle stops here
+    """The budgets file's text with the new experiment's two tables at the end."""
+    entry = f"""
+# {new.assignment}: gradient descent on a line (the example `course new` wrote; replace it
+# with the homework's own experiments).
+[{new.budget_name}.full]
+epochs = 200
+train_size = 200
+note = "epochs = full-batch gradient-descent steps"
+
+[{new.budget_name}.grading]
+epochs = 20
+train_size = 50
+note = "a few steps on a few points: checks the loop runs"
+"""
+    changed = text.rstrip("\n") + "\n" + entry
+    tomllib.loads(changed)  # a file this cannot extend stops here, before anything is written
     return changed
 
 

@@ -28,10 +28,11 @@ reference flows into every variant, and a patch that no longer applies is an err
 naming the file.
 
 A whole variant need not write out the lines the release gives every student before
-the first place for their code (a class line and a constructor's signature and given
-assignments, say): a line ``# (as released)`` stands for them, and the loader
-puts in the reference cell's lines before its first
-``### BEGIN SOLUTION``. So the given lines, too, follow the reference.
+the first place for their code (a constructor's given assignments, say): a comment line
+``# (as released)`` just before one of those lines (the ``def __init__`` line) stands for
+it and the given lines after it, which the loader takes from the reference cell (its
+lines before the first ``### BEGIN SOLUTION``). So the given lines follow the reference,
+and the file stays valid Python.
 
 A variant that is a few lines away from a *correct* variant of the same folder
 rather than from the reference says so in its header, ``# patch-of: correct/<name>``;
@@ -117,18 +118,20 @@ def apply_patch(original: str, patch_lines: list[tuple[int, str]], path: Path,
 
 def _with_released_lines(code_lines: list[str], given: str | None, path: Path,
                          answer: str) -> list[str]:
-    """`code_lines` with each ``# (as released)`` line replaced by `given`."""
-    markers = [i for i, line in enumerate(code_lines) if line.strip() == AS_RELEASED]
-    if not markers:
-        return code_lines
-    if not given:
-        raise ValueError(f"{path}: '{AS_RELEASED}' stands for the lines the release gives "
-                         f"before the student's code, but the reference cell {answer!r} has "
-                         "none before its first '### BEGIN SOLUTION'; write the lines out")
-    if len(markers) > 1:
-        raise ValueError(f"{path}: '{AS_RELEASED}' may stand once in a variant")
-    at = markers[0]
-    return code_lines[:at] + given.splitlines() + code_lines[at + 1:]
+    """`code_lines` with each ``# (as released)`` line and the line after it replaced by
+    that line's place in `given` (the released lines) and the released lines after it."""
+    given_lines = (given or "").splitlines()
+    for at in [i for i, line in enumerate(code_lines) if line.strip() == AS_RELEASED][::-1]:
+        following = code_lines[at + 1].rstrip() if at + 1 < len(code_lines) else None
+        starts = [i for i, line in enumerate(given_lines) if line.rstrip() == following]
+        if not starts:
+            raise ValueError(
+                f"{path}: '{AS_RELEASED}' goes just before a line the release gives "
+                f"ahead of the student's code in {answer!r} (the lines of the reference cell "
+                "before its first '### BEGIN SOLUTION'), and stands for that line and the "
+                f"given lines after it; the next line is not one of them: {following!r}")
+        code_lines = code_lines[:at] + given_lines[starts[0]:] + code_lines[at + 2:]
+    return code_lines
 
 
 def released_lines(source_dir: Path) -> dict[str, str]:

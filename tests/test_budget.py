@@ -113,3 +113,23 @@ def test_every_entry_has_both_modes_and_grading_is_smaller():
         assert len(grading.grid) <= len(full.grid), name
         if grading.grid and full.grid:
             assert max(grading.grid) <= max(full.grid), name
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("[a.full]\nepochs = 2\n", r"budget 'a' needs exactly the tables \[a.full\] and \[a.grading\]"),
+    ("[a.full]\nepochs = 2\n[a.grading]\nepochs = 1\nsteps = 3\n",
+     r"\[a.grading\] needs 'epochs' and may have only .* it has \['epochs', 'steps'\]"),
+    ("[a.full]\nepochs = 2\n[a.grading]\nepochs = 0\n",
+     r"\[a.grading\]: epochs should be at least 1"),
+    ("[a.full]\nepochs = '2'\n[a.grading]\nepochs = 1\n", r"\[a.full\]: '<' not supported"),
+])
+def test_a_budgets_file_error_names_the_file_and_the_table(tmp_path, text, problem):
+    path = tmp_path / "budgets.toml"
+    path.write_text(text)
+    with pytest.raises(ValueError, match=rf"budgets.toml: {problem}"):
+        budget.read_budgets(path)
+
+
+def test_the_budgets_file_is_what_budgets_holds():
+    assert budget.read_budgets(budget.BUDGETS_FILE) == BUDGETS
+    assert BUDGETS["hw5_fashion_mlp"]["full"].train_size is None, "a key left out means all"

@@ -8,7 +8,6 @@ test_cells and test_intake_limits, called here on the copy instead of restated.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import re
 import shutil
@@ -27,6 +26,7 @@ import test_variants
 from conftest import ASSIGNMENTS, REPO
 from test_cli import _contents
 
+import utils.budget
 from course_tools.cells import is_test_cell
 from course_tools.cli import main
 from course_tools.course import CONFIG_FILE, Course
@@ -42,7 +42,7 @@ BIN = Path(sys.executable).parent
 WRITTEN = sorted([
     f"source/{NEW}/{NEW}.ipynb", f"samples/{NEW}/wrong/slope_without_x.py",
     f"samples/{NEW}/wrong/no_factor_two.py", f"samples/{NEW}/correct/design_matrix.py",
-    f"tests/fairness/{NEW}/correct/loop_with_log.py", "utils/budget.py"])
+    f"tests/fairness/{NEW}/correct/loop_with_log.py", "utils/budgets.toml"])
 
 
 def course_copy(root: Path) -> Course:
@@ -80,18 +80,14 @@ def test_course_new_writes_the_assignment_and_changes_nothing_else(tmp_path, cap
 
 
 def test_the_budget_entry_is_valid_and_drives_the_experiment(scaffolded, monkeypatch):
-    spec = importlib.util.spec_from_file_location("scaffolded_budget",
-                                                  scaffolded.root / "utils" / "budget.py")
-    budget = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, budget)  # dataclasses look their module up
-    spec.loader.exec_module(budget)
+    budgets = utils.budget.read_budgets(scaffolded.root / "utils" / "budgets.toml")
     name = NewAssignment(scaffolded, NEW).budget_name
-    assert name in budget.BUDGETS and set(budget.BUDGETS) - {name} == set(test_budget.BUDGETS)
-    monkeypatch.setattr(test_budget, "BUDGETS", budget.BUDGETS)
+    assert name in budgets and set(budgets) - {name} == set(test_budget.BUDGETS)
+    monkeypatch.setattr(test_budget, "BUDGETS", budgets)
     test_budget.test_every_entry_has_both_modes_and_grading_is_smaller()
     # The notebook's plain experiment cell, run after the setup and the reference answer
-    # with this budget module in place of the installed one (which lacks the entry).
-    monkeypatch.setitem(sys.modules, "utils.budget", budget)
+    # with these budgets in place of the installed ones (which lack the entry).
+    monkeypatch.setattr(utils.budget, "BUDGETS", budgets)
     nb = nbformat.read(scaffolded.source_dir / NEW / f"{NEW}.ipynb", as_version=4)
     namespace: dict = {}
     with contextlib.redirect_stdout(io.StringIO()) as printed:
@@ -101,7 +97,7 @@ def test_the_budget_entry_is_valid_and_drives_the_experiment(scaffolded, monkeyp
     import matplotlib.pyplot as plt
 
     plt.close("all")
-    grading = budget.BUDGETS[name]["grading"]
+    grading = budgets[name]["grading"]
     assert f"Budget {name!r} (grading mode)" in printed.getvalue()
     assert len(namespace["losses"]) == grading.epochs
     assert namespace["losses"][-1] < 0.5 * namespace["losses"][0], namespace["losses"]
@@ -122,8 +118,7 @@ def test_the_rules_of_every_assignment_hold(scaffolded, tmp_path):
 
 def test_ruff_is_clean_on_the_scaffold(scaffolded):
     for command in ([str(BIN / "nbqa"), "ruff", f"source/{NEW}", f"release/{NEW}"],
-                    [str(BIN / "ruff"), "check", f"samples/{NEW}", f"tests/fairness/{NEW}",
-                     "utils/budget.py"]):
+                    [str(BIN / "ruff"), "check", f"samples/{NEW}", f"tests/fairness/{NEW}"]):
         done = subprocess.run(command, cwd=scaffolded.root, capture_output=True, text=True,
                               timeout=300)
         assert done.returncode == 0, done.stdout + done.stderr

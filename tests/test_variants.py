@@ -140,27 +140,29 @@ _CLASS_CELL = ("class Counter:\n    def __init__(self, start=0):\n        self.s
                "        ### BEGIN SOLUTION\n        self.n = start\n        ### END SOLUTION\n")
 
 
-def test_as_released_stands_for_the_lines_before_the_first_solution(tmp_path):
+def test_as_released_stands_for_the_given_lines_from_the_next_one_on(tmp_path):
     notebook = new_notebook(cells=[answer_cell(_CLASS_CELL, "Counter")])
     nbformat.write(notebook, tmp_path / "toy.ipynb")
     released = released_lines(tmp_path)
     assert released == {"Counter": "class Counter:\n    def __init__(self, start=0):\n"
                                    "        self.start = start"}
     path = _variant_file(tmp_path, "correct/list_count",
-                         "# replaces: Counter\n# why: a list\n# (as released)\n"
+                         "# replaces: Counter\n# why: a list\nclass Counter:\n"
+                         "    # (as released)\n    def __init__(self, start=0):\n"
                          "        self.seen = [start]\n")
     variant = parse_variant(path, "toy", released=released)
-    assert variant.why == "a list", "the marker is code, not the reason's next line"
     assert variant.code == released["Counter"] + "\n        self.seen = [start]\n"
 
 
-def test_as_released_where_the_release_gives_nothing_is_an_error(tmp_path):
-    path = _variant_file(tmp_path, "correct/bare",
-                         "# replaces: total\n# why: nothing given\n# (as released)\n"
-                         "def total(xs):\n    return sum(xs)\n")
-    with pytest.raises(ValueError, match=r"bare.py: '# \(as released\)' stands for .* 'total' "
-                                         "has none before its first"):
-        parse_variant(path, "toy", released={"total": ""})
+def test_as_released_before_a_line_the_release_does_not_give_is_an_error(tmp_path):
+    path = _variant_file(tmp_path, "correct/renamed",
+                         "# replaces: Counter\n# why: another signature\nclass Counter:\n"
+                         "    # (as released)\n    def __init__(self, first=0):\n"
+                         "        self.n = first\n")
+    with pytest.raises(ValueError, match=r"renamed.py: '# \(as released\)' goes just before a "
+                                         r"line the release gives .* '    def __init__\(self, "
+                                         r"first=0\):'"):
+        parse_variant(path, "toy", released={"Counter": _CLASS_CELL.split("        ###")[0]})
 
 
 def test_a_patch_that_no_longer_applies_names_the_file_and_line(tmp_path):

@@ -1,6 +1,8 @@
 # replaces: NetworkPyTorch
 # why: float64 tensors, a small normal init, log_softmax by hand, SGD without torch.optim
-# (as released)
+class NetworkPyTorch:
+    # (as released)
+    def __init__(self, sizes, epochs=10, learning_rate=0.5, batch_size=64, seed=0):
         g = torch.Generator().manual_seed(seed)
         self.weights = [(torch.randn(a, b, generator=g, dtype=torch.float64) * 0.1).requires_grad_()
                         for a, b in zip(self.sizes[:-1], self.sizes[1:])]

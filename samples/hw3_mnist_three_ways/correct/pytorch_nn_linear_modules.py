@@ -1,6 +1,8 @@
 # replaces: NetworkPyTorch
 # why: nn.Linear in nn.Sequential, weights exposed as transposes, grads via backward()
-# (as released)
+class NetworkPyTorch:
+    # (as released)
+    def __init__(self, sizes, epochs=10, learning_rate=0.5, batch_size=64, seed=0):
         torch.manual_seed(seed)
         layers = []
         for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:]):

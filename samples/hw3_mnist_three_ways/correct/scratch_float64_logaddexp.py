@@ -1,6 +1,8 @@
 # replaces: NetworkScratch
 # why: float64, LeCun init, logaddexp sigmoid, einsum softmax Jacobian, history after epoch
-# (as released)
+class NetworkScratch:
+    # (as released)
+    def __init__(self, sizes, epochs=10, learning_rate=2.0, batch_size=64, seed=0):
         rng = np.random.default_rng(seed)
         self.weights = [rng.normal(0.0, 1.0 / np.sqrt(a), size=(a, b))
                         for a, b in zip(self.sizes[:-1], self.sizes[1:])]

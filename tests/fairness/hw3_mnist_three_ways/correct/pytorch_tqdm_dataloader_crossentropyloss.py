@@ -9,7 +9,9 @@ from torch.utils.data import DataLoader, TensorDataset
 from tqdm.auto import tqdm
 
 
-# (as released)
+class NetworkPyTorch:
+    # (as released)
+    def __init__(self, sizes, epochs=10, learning_rate=0.5, batch_size=64, seed=0):
         torch.manual_seed(seed)
         layers = []
         for n_in, n_out in zip(self.sizes[:-2], self.sizes[1:-1]):

@@ -6,7 +6,9 @@ import numpy as np
 from tqdm.auto import tqdm
 
 
-# (as released)
+class NetworkScratch:
+    # (as released)
+    def __init__(self, sizes, epochs=10, learning_rate=2.0, batch_size=64, seed=0):
         rng = np.random.default_rng(seed)
         self.params = {}
         for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):

@@ -15,7 +15,9 @@ def softmax(z):
     return e / e.sum(axis=1, keepdims=True)
 
 
-# (as released)
+class NetworkScratch:
+    # (as released)
+    def __init__(self, sizes, epochs=10, learning_rate=2.0, batch_size=64, seed=0):
         self.rng = np.random.default_rng(seed)
         self.weights = [self.rng.standard_normal((x, y)) for x, y in zip(sizes[:-1], sizes[1:])]
         self.biases = [self.rng.standard_normal(y) for y in sizes[1:]]

@@ -7,7 +7,9 @@ import warnings
 import numpy as np
 
 
-# (as released)
+class NetworkScratch:
+    # (as released)
+    def __init__(self, sizes, epochs=10, learning_rate=2.0, batch_size=64, seed=0):
         self.rng = np.random.default_rng(seed)
         self.weights = []
         for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:]):
