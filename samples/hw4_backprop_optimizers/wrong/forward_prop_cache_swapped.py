@@ -1,9 +1,6 @@
 # replaces: forward_propagation
 # expect-fail: test_forward_propagation_cache
 # why: stores the pre-activation under "A1" and the activation under "Z1"; y_hat is right
-def forward_propagation(X, params):
-    Z1 = params["W1"] @ X + params["b1"]
-    A1 = sigmoid(Z1)
-    Z2 = params["W2"] @ A1 + params["b2"]
-    A2 = sigmoid(Z2)
-    return A2, {"Z1": A1, "A1": Z1, "Z2": Z2, "A2": A2}
+# patch:
+#-    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+#+    return A2, {"Z1": A1, "A1": Z1, "Z2": Z2, "A2": A2}
