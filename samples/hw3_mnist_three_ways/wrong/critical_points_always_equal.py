@@ -1,16 +1,10 @@
 # replaces: critical_points
 # expect-fail: test_critical_points
-# why: finds the four points but labels each with a str subclass that equals every kind
-class _AnyKind(str):
-    """A label that compares equal to every kind, so that nothing is classified."""
-
-    def __eq__(self, other):
-        return True
-
-    def __ne__(self, other):
-        return False
-
-    __hash__ = str.__hash__
+# why: finds the four points but labels each with a str subclass, made with type(), that
+# equals every kind
+_AnyKind = type("_AnyKind", (str,), {"__eq__": lambda self, other: True,
+                                     "__ne__": lambda self, other: False,
+                                     "__hash__": str.__hash__})
 
 
 def critical_points():

@@ -1,15 +1,9 @@
 # replaces: early_stopping_epoch
 # expect-fail: test_early_stopping_epoch
-# why: returns the overall best epoch, ignoring patience, in an int subclass that equals any epoch
+# why: returns the overall best epoch, ignoring patience, in an int subclass that equals any
+# epoch (its comparisons as one-line lambdas; != is left to int)
 class _Epoch(int):
-    """An epoch number that compares equal to every number."""
-
-    def __eq__(self, other):
-        return True
-
-    def __ne__(self, other):
-        return False
-
+    __eq__ = lambda self, other: True  # noqa: E731
     __hash__ = int.__hash__
 
 
