@@ -649,9 +649,13 @@ _by_the_thread = []
 _collected = False
 
 
-threading.Thread(target=_during_the_tests, daemon=True).start()
+_sampler = threading.Thread(target=_during_the_tests, daemon=True)
+_sampler.start()
 '''
+# The report waits for the thread's samples: on a quick machine the remaining cells can
+# finish before its first one.
 COLLECTOR_REPORT = """
+_sampler.join(timeout=60)
 for _title, _text in _by_the_thread:
     _show(_title, _text)
 """
