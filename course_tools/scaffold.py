@@ -18,6 +18,8 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from utils.budget import read_budgets
+
 from .course import Course, CourseError
 
 ASSIGNMENT_ID = re.compile(r"hw([1-9][0-9]*)_[a-z][a-z0-9]*(_[a-z0-9]+)*")
@@ -117,10 +119,9 @@ def _budget_names(path: Path) -> set[str]:
         raise CourseError(f"{path} is missing: run `course new` in the course repository, "
                           f"whose {BUDGET_FILE} holds the training budgets")
     try:
-        with open(path, "rb") as file:
-            return set(tomllib.load(file))
-    except tomllib.TOMLDecodeError as error:
-        raise CourseError(f"{path} is not valid TOML ({error}): repair it first") from None
+        return set(read_budgets(path))
+    except ValueError as error:  # invalid TOML or a budget that does not check
+        raise CourseError(f"{error}: repair it first") from None
 
 
 def _with_budget_entry(text: str, new: NewAssignment) -> str:

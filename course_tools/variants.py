@@ -134,15 +134,16 @@ def _with_released_lines(code_lines: list[str], given: str | None, path: Path,
     return code_lines
 
 
+def _released_head(source: str) -> str:
+    lines = source.splitlines()
+    first = next((i for i, line in enumerate(lines) if is_solution_marker(line)), 0)
+    return "\n".join(lines[:first])
+
+
 def released_lines(source_dir: Path) -> dict[str, str]:
     """Each answer cell's lines before its first ``### BEGIN SOLUTION``, by grade id: what
     the release gives every student ahead of the first place for their code."""
-    heads = {}
-    for name, source in _answer_cells(source_dir).items():
-        lines = source.splitlines()
-        first = next((i for i, line in enumerate(lines) if is_solution_marker(line)), 0)
-        heads[name] = "\n".join(lines[:first])
-    return heads
+    return {name: _released_head(source) for name, source in _answer_cells(source_dir).items()}
 
 
 def parse_variant(path: Path, assignment: str, references: dict[str, str] | None = None,
@@ -254,9 +255,9 @@ def load_variants(samples_dir: Path, assignment: str,
              for path in sorted((folder / verdict).glob("*.py"))}
     if not paths:
         return []
-    source_dir = source_dir or samples_dir.parent / "source" / assignment
-    references = reference_answers(source_dir)
-    released = released_lines(source_dir)
+    answers = _answer_cells(source_dir or samples_dir.parent / "source" / assignment)
+    references = {name: without_solution_markers(source) for name, source in answers.items()}
+    released = {name: _released_head(source) for name, source in answers.items()}
     loaded: dict[str, Variant] = {}
 
     def load(key: str, chain: tuple[str, ...] = ()) -> Variant | None:

@@ -121,7 +121,10 @@ def test_every_entry_has_both_modes_and_grading_is_smaller():
      r"\[a.grading\] needs 'epochs' and may have only .* it has \['epochs', 'steps'\]"),
     ("[a.full]\nepochs = 2\n[a.grading]\nepochs = 0\n",
      r"\[a.grading\]: epochs should be at least 1"),
-    ("[a.full]\nepochs = '2'\n[a.grading]\nepochs = 1\n", r"\[a.full\]: '<' not supported"),
+    ("[a.full]\nepochs = '2'\n[a.grading]\nepochs = 1\n",
+     r"\[a.full\] epochs should be a whole number, got '2'"),
+    ("[a.full]\nepochs = 2\ngrid = [1, 2.5]\n[a.grading]\nepochs = 1\n",
+     r"\[a.full\] grid should be a list of whole numbers"),
 ])
 def test_a_budgets_file_error_names_the_file_and_the_table(tmp_path, text, problem):
     path = tmp_path / "budgets.toml"

@@ -186,10 +186,16 @@ def _leftover_samples(course: Course) -> None:
     (course.root / "samples" / NEW / "wrong").mkdir(parents=True)
 
 
+def _broken_budgets(course: Course) -> None:
+    path = course.root / "utils" / "budgets.toml"
+    path.write_text(path.read_text() + "\n[hw1_timing.full\n")
+
+
 REFUSED = {
     "an existing assignment": ("hw1_foundations", None, "already exist"),
     "an earlier try's folder": (NEW, _leftover_samples, f"samples/{NEW} already exist"),
     "an earlier try's budget": (NEW, _leftover_budget, "already has a budget"),
+    "a budgets file that does not parse": (NEW, _broken_budgets, "repair it first"),
     "a number in use": ("hw1_again", None, "hw1 is already hw1_foundations"),
     "capitals": ("HW7_example", None, "not an assignment id"),
     "a dash": (f"hw{NUMBER}-example", None, "not an assignment id"),

@@ -58,12 +58,24 @@ BUDGETS_FILE = Path(__file__).with_name("budgets.toml")
 _FIELDS = {f.name for f in fields(Budget)}
 
 
+def _type_problem(key: str, value: object) -> str | None:
+    """What is wrong with the type of `value` for the Budget field `key`, or None."""
+    if key == "note":
+        return None if isinstance(value, str) else "a string in quotes"
+    if key == "grid":
+        whole = isinstance(value, list) and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value)
+        return None if whole else "a list of whole numbers, e.g. [200, 400]"
+    return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
+
+
 def read_budgets(path: Path = BUDGETS_FILE) -> dict[str, dict[str, Budget]]:
     """The budgets of `path` (``utils/budgets.toml``): one table per experiment and mode.
 
     Raises:
         ValueError: naming the file and the table, for a mode missing or unknown, a key
-            Budget does not have, or a value out of range.
+            Budget does not have, a value of the wrong type or out of range (invalid TOML
+            is tomllib's TOMLDecodeError, a ValueError too).
     """
     with open(path, "rb") as file:
         tables = tomllib.load(file)
@@ -79,10 +91,13 @@ def read_budgets(path: Path = BUDGETS_FILE) -> dict[str, dict[str, Budget]]:
             if unknown or "epochs" not in entry:
                 raise ValueError(f"{path}: [{name}.{mode}] needs 'epochs' and may have only "
                                  f"{sorted(_FIELDS)}; it has {sorted(entry)}")
-            values = {**entry, "grid": tuple(entry.get("grid", ()))}
+            for key, value in entry.items():
+                if problem := _type_problem(key, value):
+                    raise ValueError(f"{path}: [{name}.{mode}] {key} should be {problem}, "
+                                     f"got {value!r}")
             try:
-                budgets[name][mode] = Budget(**values)
-            except (TypeError, ValueError) as error:  # TypeError: a string where a number goes
+                budgets[name][mode] = Budget(**{**entry, "grid": tuple(entry.get("grid", ()))})
+            except ValueError as error:
                 raise ValueError(f"{path}: [{name}.{mode}]: {error}") from None
     return budgets
 
